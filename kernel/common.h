@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vserver - definitions shared by every file of the module
+ */
+
+#ifndef _VS_COMMON_H
+#define _VS_COMMON_H
+
+/*
+ * The version of the Linux-VServer ABI the module answers to get_version.
+ * It only claims what is implemented: util-vserver picks its code paths
+ * from this number (see Documentation/abi.rst), and 0x00020304 or later
+ * would make it use commands that do not exist yet.
+ */
+#define VC_ABI_VERSION		0x00010000
+
+/* The features the module reports to get_vci: only what works. */
+#define VC_VCI_FEATURES		0
+
+#endif /* _VS_COMMON_H */

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - security contexts: allocation, id table and life cycle
+ *
+ * Contexts live in an allocating xarray indexed by xid.  Lookups run under
+ * RCU and take a reference with refcount_inc_not_zero(); a context leaves
+ * the table when its last member is gone and is freed with call_rcu() when
+ * its last reference is dropped.
+ */
+
+#include <linux/atomic.h>
+#include <linux/bug.h>
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/pid.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/xarray.h>
+
+#include <linux/vserver.h>
+
+#include "context.h"
+
+/* Every live context, by xid; the table holds a reference on each. */
+static DEFINE_XARRAY_ALLOC(vx_table);
+
+/* Where the search for the next dynamic xid starts. */
+static u32 vx_next_dynamic = VC_XID_DYNAMIC_MIN;
+
+static atomic_t vx_created = ATOMIC_INIT(0);
+static atomic_t vx_active = ATOMIC_INIT(0);
+
+static void vx_free_rcu(struct rcu_head *head)
+{
+	struct vx_info *vxi = container_of(head, struct vx_info, rcu);
+
+	put_pid(vxi->init_pid);
+	put_pid(vxi->reaper_pid);
+	kfree(vxi);
+	/* vx_context_exit() waits for this callback with rcu_barrier(). */
+	module_put(THIS_MODULE);
+}
+
+/**
+ * vx_get - take a reference on a context
+ * @vxi: a context the caller already holds a reference on
+ */
+void vx_get(struct vx_info *vxi)
+{
+	refcount_inc(&vxi->usage);
+}
+
+/**
+ * vx_put - drop a reference on a context
+ * @vxi: the context, or NULL
+ *
+ * Does not sleep: it is called when a task_struct is freed, which may
+ * happen in an RCU callback.
+ */
+void vx_put(struct vx_info *vxi)
+{
+	if (vxi && refcount_dec_and_test(&vxi->usage))
+		call_rcu(&vxi->rcu, vx_free_rcu);
+}
+
+/**
+ * vx_create - create a context and enter it in the id table
+ * @xid: a static xid, or VC_DYNAMIC_ID to pick one from the dynamic range
+ * @flags: the initial flags, a subset of VXF_ALL
+ *
+ * The new context comes with one reference and one membership for the
+ * caller, who must hand both to the task that enters it.  The module must
+ * be pinned by the caller (it is, during a system call).
+ *
+ * Return: the context; ERR_PTR(-EEXIST) if @xid is in use, or
+ * ERR_PTR(-EBUSY) if it is in use by a context still in setup; -EAGAIN if
+ * no dynamic xid is free; -ENOMEM.
+ */
+struct vx_info *vx_create(u32 xid, u64 flags)
+{
+	struct vx_info *vxi, *old;
+	int ret;
+
+	vxi = kzalloc(sizeof(*vxi), GFP_KERNEL_ACCOUNT);
+	if (!vxi)
+		return ERR_PTR(-ENOMEM);
+
+	/* One reference for the table and one for the caller. */
+	refcount_set(&vxi->usage, 2);
+	atomic_set(&vxi->members, (flags & VXF_PERSISTENT) ? 2 : 1);
+	spin_lock_init(&vxi->lock);
+	vxi->flags = flags;
+	__module_get(THIS_MODULE);
+
+	if (xid == VC_DYNAMIC_ID) {
+		ret = xa_alloc_cyclic(&vx_table, &vxi->xid, vxi,
+				      XA_LIMIT(VC_XID_DYNAMIC_MIN,
+					       VC_XID_DYNAMIC_MAX),
+				      &vx_next_dynamic, GFP_KERNEL_ACCOUNT);
+		if (ret == -EBUSY)
+			ret = -EAGAIN;
+	} else {
+		vxi->xid = xid;
+		ret = xa_insert(&vx_table, xid, vxi, GFP_KERNEL_ACCOUNT);
+		if (ret == -EBUSY) {
+			ret = -EEXIST;
+			old = vx_lookup(xid);
+			if (old && (vx_flags(old) & VXF_STATE_SETUP))
+				ret = -EBUSY;
+			vx_put(old);
+		}
+	}
+	if (ret < 0) {
+		kfree(vxi);
+		module_put(THIS_MODULE);
+		return ERR_PTR(ret);
+	}
+
+	atomic_inc(&vx_created);
+	atomic_inc(&vx_active);
+	return vxi;
+}
+
+/**
+ * vx_lookup - find a live context by xid
+ * @xid: the xid
+ *
+ * Return: the context with a reference the caller must drop with vx_put(),
+ * or NULL if there is no live context with that xid.
+ */
+struct vx_info *vx_lookup(u32 xid)
+{
+	struct vx_info *vxi;
+
+	rcu_read_lock();
+	vxi = xa_load(&vx_table, xid);
+	if (vxi && !refcount_inc_not_zero(&vxi->usage))
+		vxi = NULL;
+	rcu_read_unlock();
+	if (vxi && !atomic_read(&vxi->members)) {
+		/* Being shut down: as good as gone. */
+		vx_put(vxi);
+		vxi = NULL;
+	}
+	return vxi;
+}
+
+/**
+ * vx_member_get - join a context
+ * @vxi: the context; the caller holds a reference on it
+ *
+ * Return: true on success, false if the context is shutting down.
+ */
+bool vx_member_get(struct vx_info *vxi)
+{
+	return atomic_inc_not_zero(&vxi->members);
+}
+
+static void vx_shutdown(struct vx_info *vxi)
+{
+	might_sleep();
+	xa_erase(&vx_table, vxi->xid);
+	atomic_dec(&vx_active);
+	/* The table's reference. */
+	vx_put(vxi);
+}
+
+/**
+ * vx_member_put - leave a context
+ * @vxi: the context; the caller holds a reference on it
+ *
+ * The last member to leave shuts the context down.  May sleep.
+ */
+void vx_member_put(struct vx_info *vxi)
+{
+	if (atomic_dec_and_test(&vxi->members))
+		vx_shutdown(vxi);
+}
+
+/**
+ * vx_flags - read a context's flags
+ * @vxi: the context
+ *
+ * Return: the flags, VXF_*.
+ */
+u64 vx_flags(struct vx_info *vxi)
+{
+	return READ_ONCE(vxi->flags);
+}
+
+/**
+ * vx_task_count - the number of tasks in a context
+ * @vxi: the context
+ *
+ * Return: the members that are tasks, not counting persistence.
+ */
+unsigned int vx_task_count(struct vx_info *vxi)
+{
+	unsigned int n;
+
+	spin_lock(&vxi->lock);
+	n = atomic_read(&vxi->members);
+	if (vxi->flags & VXF_PERSISTENT)
+		n--;
+	spin_unlock(&vxi->lock);
+	return n;
+}
+
+/**
+ * vx_change_flags - change a context's flags
+ * @vxi: the context
+ * @flags: the new values of the bits in @mask
+ * @mask: the bits to change, a subset of VXF_ALL
+ *
+ * The one-time STATE bits can only be cleared: a request to set one that
+ * is already clear leaves it clear.  Setting VXF_PERSISTENT makes the
+ * context outlive its tasks; clearing it shuts down a context that has no
+ * task left.  May sleep.
+ *
+ * Return: 0, or -ESRCH if the context shut down meanwhile.
+ */
+int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
+{
+	bool drop_member;
+	u64 old, new;
+
+	spin_lock(&vxi->lock);
+	old = vxi->flags;
+	mask &= ~(VXF_ONE_TIME & ~old);
+	new = (old & ~mask) | (flags & mask);
+	if (!(old & VXF_PERSISTENT) && (new & VXF_PERSISTENT) &&
+	    !atomic_inc_not_zero(&vxi->members)) {
+		spin_unlock(&vxi->lock);
+		return -ESRCH;
+	}
+	drop_member = (old & VXF_PERSISTENT) && !(new & VXF_PERSISTENT);
+	WRITE_ONCE(vxi->flags, new);
+	spin_unlock(&vxi->lock);
+
+	if (drop_member)
+		vx_member_put(vxi);
+	return 0;
+}
+
+/**
+ * vx_nr_created - the number of contexts created since the module loaded
+ *
+ * Return: the count.
+ */
+unsigned int vx_nr_created(void)
+{
+	return atomic_read(&vx_created);
+}
+
+/**
+ * vx_nr_active - the number of live contexts
+ *
+ * Return: the count.
+ */
+unsigned int vx_nr_active(void)
+{
+	return atomic_read(&vx_active);
+}
+
+/**
+ * vx_context_init - set up the context table
+ *
+ * Return: 0.
+ */
+int vx_context_init(void)
+{
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_create) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_migrate) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_vx_info) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_stat) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_flags) != 16);
+	return 0;
+}
+
+/**
+ * vx_context_exit - tear down the context table
+ *
+ * Called on module unload, when no context is left (each one pins the
+ * module); waits for the RCU callbacks that free them.
+ */
+void vx_context_exit(void)
+{
+	WARN_ON_ONCE(!xa_empty(&vx_table));
+	rcu_barrier();
+	xa_destroy(&vx_table);
+}

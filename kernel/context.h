@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vserver - security contexts
+ */
+
+#ifndef _VS_CONTEXT_H
+#define _VS_CONTEXT_H
+
+#include <linux/atomic.h>
+#include <linux/pid.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+/**
+ * struct vx_info - a security context
+ * @xid: the context id, 2..65535; never changes.
+ * @usage: references to this structure: one per task whose
+ *         task_struct::vx_info points here (dropped when the task_struct is
+ *         freed), one while the context is in the id table, and one per
+ *         lookup in progress.  At zero the structure is freed after an RCU
+ *         grace period, so that RCU readers of another task's vx_info can
+ *         still dereference it.  Each structure holds a reference on the
+ *         module from creation until that free.
+ * @members: tasks that belong to the context and have not exited, plus one
+ *           while VXF_PERSISTENT is set.  When it drops to zero the context
+ *           is shut down: it leaves the id table and can no longer be
+ *           looked up or entered; tasks that still point at it (zombies)
+ *           keep the structure alive through @usage.  It never goes up from
+ *           zero.
+ * @lock: protects @flags, @init_pid and @reaper_pid, and the part of
+ *         @members that VXF_PERSISTENT stands for.
+ * @flags: the context flags, VXF_*.
+ * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
+ *            holds a pid reference.
+ * @reaper_pid: the context's reaper, set by ctx_migrate with
+ *              VXM_SET_REAPER; holds a pid reference.
+ * @rcu: for the deferred free.
+ */
+struct vx_info {
+	u32 xid;
+	refcount_t usage;
+	atomic_t members;
+	spinlock_t lock;
+	u64 flags;
+	struct pid *init_pid;
+	struct pid *reaper_pid;
+	struct rcu_head rcu;
+};
+
+int vx_context_init(void);
+void vx_context_exit(void);
+
+struct vx_info *vx_create(u32 xid, u64 flags);
+struct vx_info *vx_lookup(u32 xid);
+void vx_get(struct vx_info *vxi);
+void vx_put(struct vx_info *vxi);
+bool vx_member_get(struct vx_info *vxi);
+void vx_member_put(struct vx_info *vxi);
+int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask);
+u64 vx_flags(struct vx_info *vxi);
+unsigned int vx_task_count(struct vx_info *vxi);
+unsigned int vx_nr_created(void);
+unsigned int vx_nr_active(void);
+
+/**
+ * vx_current - the security context of the current task
+ *
+ * Only the task itself changes its own pointer, so no lock is needed and
+ * the context stays alive while current uses it.
+ *
+ * Return: the context, or NULL on the host.
+ */
+static inline struct vx_info *vx_current(void)
+{
+	return rcu_dereference_protected(current->vx_info, true);
+}
+
+/**
+ * vx_current_xid - the xid of the current task
+ *
+ * Return: the xid, 0 on the host.
+ */
+static inline u32 vx_current_xid(void)
+{
+	struct vx_info *vxi = vx_current();
+
+	return vxi ? vxi->xid : 0;
+}
+
+/**
+ * vx_task_xid - the xid of a task
+ * @task: the task; the caller holds rcu_read_lock() or a reference on it
+ *
+ * Return: the xid, 0 on the host.
+ */
+static inline u32 vx_task_xid(struct task_struct *task)
+{
+	struct vx_info *vxi;
+	u32 xid;
+
+	rcu_read_lock();
+	vxi = rcu_dereference(task->vx_info);
+	xid = vxi ? vxi->xid : 0;
+	rcu_read_unlock();
+	return xid;
+}
+
+#endif /* _VS_CONTEXT_H */

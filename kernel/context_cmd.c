@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - the context commands of vserver(2)
+ *
+ * Permission rule (Linux has no CAP_CONTEXT): commands that change
+ * anything need CAP_SYS_ADMIN in the initial user namespace and a caller
+ * on the host (xid 0), except that a context still in STATE_SETUP may
+ * change its own flags.  Queries are open to everybody, but a task in a
+ * context only ever sees its own context: other xids do not exist for it
+ * (ESRCH).
+ */
+
+#include <linux/capability.h>
+#include <linux/err.h>
+#include <linux/pid.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/uaccess.h>
+
+#include <linux/vserver.h>
+
+#include "context.h"
+#include "context_cmd.h"
+#include "task.h"
+
+static bool vc_host_admin(void)
+{
+	return !vx_current() && capable(CAP_SYS_ADMIN);
+}
+
+/*
+ * Resolve the id of a query: VC_SAME_ID and other "negative" ids mean the
+ * caller's context; a caller in a context sees no other one.
+ */
+static struct vx_info *vc_lookup_visible(u32 id)
+{
+	u32 own = vx_current_xid();
+
+	if (id & 0x80000000U)
+		id = own;
+	if (own && id != own)
+		return NULL;
+	return vx_lookup(id);
+}
+
+/**
+ * vc_ctx_create - ctx_create: create a context and enter it
+ * @id: a static xid (2..49151) or VC_DYNAMIC_ID
+ * @data: struct vcmd_ctx_create, or NULL for VXF_INIT_SET
+ *
+ * Return: the new xid; -EPERM if the caller is not a host administrator;
+ * -EFAULT; -EINVAL for an xid out of range or unknown flags; -EEXIST or
+ * -EBUSY (still in setup) if the xid is taken; -EAGAIN if no dynamic xid
+ * is free; -ENOMEM.
+ */
+long vc_ctx_create(u32 id, void __user *data)
+{
+	struct vcmd_ctx_create arg = { .flagword = VXF_INIT_SET };
+	struct vx_info *vxi;
+
+	if (!vc_host_admin())
+		return -EPERM;
+	if (data && copy_from_user(&arg, data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.flagword & ~VXF_ALL)
+		return -EINVAL;
+	if (id != VC_DYNAMIC_ID &&
+	    (id < VC_XID_STATIC_MIN || id > VC_XID_STATIC_MAX))
+		return -EINVAL;
+
+	vxi = vx_create(id, arg.flagword);
+	if (IS_ERR(vxi))
+		return PTR_ERR(vxi);
+	vx_enter_current(vxi);
+	return vxi->xid;
+}
+
+static void vc_set_pid(struct vx_info *vxi, struct pid **slot)
+{
+	struct pid *old;
+
+	spin_lock(&vxi->lock);
+	old = *slot;
+	*slot = get_pid(task_tgid(current));
+	spin_unlock(&vxi->lock);
+	put_pid(old);
+}
+
+/**
+ * vc_ctx_migrate - ctx_migrate: move the calling task into a context
+ * @id: the xid
+ * @data: struct vcmd_ctx_migrate, or NULL for no flags
+ *
+ * With VXM_SET_INIT the caller's process becomes the context's init, with
+ * VXM_SET_REAPER its reaper.
+ *
+ * Return: 0; -EPERM if the caller is not a host administrator, or the
+ * context is private (VXF_INFO_PRIVATE) and out of setup; -EFAULT;
+ * -EINVAL for unknown flags or an xid that is not a context; -ESRCH if
+ * there is no such context.
+ */
+long vc_ctx_migrate(u32 id, void __user *data)
+{
+	struct vcmd_ctx_migrate arg = { 0 };
+	struct vx_info *vxi;
+	u64 flags;
+
+	if (!vc_host_admin())
+		return -EPERM;
+	if (data && copy_from_user(&arg, data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.flagword & ~(u64)VXM_ALL)
+		return -EINVAL;
+	if (id < VC_XID_STATIC_MIN || id > VC_XID_DYNAMIC_MAX)
+		return -EINVAL;
+
+	vxi = vx_lookup(id);
+	if (!vxi)
+		return -ESRCH;
+	flags = vx_flags(vxi);
+	if ((flags & VXF_INFO_PRIVATE) && !(flags & VXF_STATE_SETUP)) {
+		vx_put(vxi);
+		return -EPERM;
+	}
+	if (!vx_member_get(vxi)) {
+		vx_put(vxi);
+		return -ESRCH;
+	}
+	if (arg.flagword & VXM_SET_INIT)
+		vc_set_pid(vxi, &vxi->init_pid);
+	if (arg.flagword & VXM_SET_REAPER)
+		vc_set_pid(vxi, &vxi->reaper_pid);
+	vx_enter_current(vxi);
+	return 0;
+}
+
+/**
+ * vc_task_xid - task_xid: the xid of a task
+ * @id: a pid in the caller's pid namespace, 0 for the caller
+ *
+ * Return: the xid; -ESRCH if there is no such task, or it is in another
+ * context than a caller that is not on the host.
+ */
+long vc_task_xid(u32 id)
+{
+	u32 own = vx_current_xid();
+	struct task_struct *task;
+	u32 xid;
+
+	if (!id)
+		return own;
+	if (id > INT_MAX)
+		return -ESRCH;
+
+	rcu_read_lock();
+	task = pid_task(find_vpid(id), PIDTYPE_PID);
+	xid = task ? vx_task_xid(task) : 0;
+	rcu_read_unlock();
+	if (!task || (own && xid != own))
+		return -ESRCH;
+	return xid;
+}
+
+/**
+ * vc_vx_info - vx_info: a context's id and init
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_vx_info to fill
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_vx_info(u32 id, void __user *data)
+{
+	struct vcmd_vx_info arg = { 0 };
+	struct vx_info *vxi;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	arg.xid = vxi->xid;
+	spin_lock(&vxi->lock);
+	arg.initpid = pid_vnr(vxi->init_pid);
+	spin_unlock(&vxi->lock);
+	vx_put(vxi);
+
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
+}
+
+/**
+ * vc_ctx_stat - ctx_stat: a context's reference and task counts
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_ctx_stat to fill
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_ctx_stat(u32 id, void __user *data)
+{
+	struct vcmd_ctx_stat arg = { 0 };
+	struct vx_info *vxi;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	/* Not counting the reference this lookup holds. */
+	arg.usecnt = refcount_read(&vxi->usage) - 1;
+	arg.tasks = vx_task_count(vxi);
+	vx_put(vxi);
+
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
+}
+
+/**
+ * vc_get_cflags - get_cflags: a context's flags
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_ctx_flags to fill; the mask holds the bits that may
+ *        still change (one-time bits, once cleared, may not)
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_get_cflags(u32 id, void __user *data)
+{
+	struct vcmd_ctx_flags arg;
+	struct vx_info *vxi;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	arg.flagword = vx_flags(vxi);
+	arg.mask = VXF_ALL & ~(VXF_ONE_TIME & ~arg.flagword);
+	vx_put(vxi);
+
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
+}
+
+/**
+ * vc_set_cflags - set_cflags: change a context's flags
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_ctx_flags: the bits in the mask take the values in the
+ *        flag word; one-time bits can only be cleared
+ *
+ * Return: 0; -EPERM if the caller may not change the context; -EFAULT;
+ * -EINVAL for unknown bits in the mask; -ESRCH if there is no such context
+ * visible to the caller.
+ */
+long vc_set_cflags(u32 id, void __user *data)
+{
+	struct vcmd_ctx_flags arg;
+	struct vx_info *vxi;
+	long ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&arg, data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.mask & ~VXF_ALL)
+		return -EINVAL;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	/* In a context, only while it is being set up. */
+	if (vx_current() && !(vx_flags(vxi) & VXF_STATE_SETUP))
+		ret = -EPERM;
+	else
+		ret = vx_change_flags(vxi, arg.flagword, arg.mask);
+	vx_put(vxi);
+	return ret;
+}

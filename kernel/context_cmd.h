@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vserver - the context commands of vserver(2)
+ */
+
+#ifndef _VS_CONTEXT_CMD_H
+#define _VS_CONTEXT_CMD_H
+
+#include <linux/compiler_types.h>
+#include <linux/types.h>
+
+long vc_ctx_create(u32 id, void __user *data);
+long vc_ctx_migrate(u32 id, void __user *data);
+long vc_task_xid(u32 id);
+long vc_vx_info(u32 id, void __user *data);
+long vc_ctx_stat(u32 id, void __user *data);
+long vc_get_cflags(u32 id, void __user *data);
+long vc_set_cflags(u32 id, void __user *data);
+
+#endif /* _VS_CONTEXT_CMD_H */

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - module entry points
+ *
+ * Brings up the parts of the module in order and registers the call-outs
+ * last; unloading undoes it in reverse.  Every context holds a reference
+ * on the module, so unloading is refused while one exists.
+ */
+
+#include <linux/init.h>
+#include <linux/module.h>
+#include <linux/vserver_hooks.h>
+
+#include "common.h"
+#include "context.h"
+#include "proc.h"
+#include "syscall.h"
+#include "task.h"
+
+static const struct vs_hook_ops vc_hook_ops = {
+	.owner = THIS_MODULE,
+	.task_fork = vc_task_fork,
+	.task_exit = vc_task_exit,
+	.task_free = vc_task_free,
+	.syscall = vc_syscall,
+};
+
+static int __init vc_init(void)
+{
+	int ret;
+
+	ret = vx_context_init();
+	if (ret)
+		return ret;
+	ret = vx_proc_init();
+	if (ret)
+		goto err_context;
+	ret = vs_hooks_register(&vc_hook_ops);
+	if (ret)
+		goto err_proc;
+	pr_info("Linux-VServer ABI %08x loaded\n", VC_ABI_VERSION);
+	return 0;
+
+err_proc:
+	vx_proc_exit();
+err_context:
+	vx_context_exit();
+	return ret;
+}
+
+static void __exit vc_exit(void)
+{
+	vs_hooks_unregister(&vc_hook_ops);
+	vx_proc_exit();
+	vx_context_exit();
+}
+
+module_init(vc_init);
+module_exit(vc_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Linux-VServer security and network contexts");

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - dispatch of vserver(2) commands
+ *
+ * The core kernel's sys_vserver() pins the module and calls vc_syscall().
+ * Every command of the Linux-VServer ABI that the module implements is
+ * listed here; any other command fails with ENOSYS, as on a kernel that
+ * does not know it.
+ */
+
+#include <linux/errno.h>
+
+#include <linux/vserver.h>
+
+#include "common.h"
+#include "context_cmd.h"
+#include "syscall.h"
+
+/**
+ * vc_syscall - run one vserver(2) command
+ * @cmd: the command
+ * @id: its id argument
+ * @data: its data argument in user memory
+ *
+ * Return: the command's result, -ENOSYS for an unknown command.
+ */
+long vc_syscall(u32 cmd, u32 id, void __user *data)
+{
+	switch (cmd) {
+	case VCMD_get_version:
+		return VC_ABI_VERSION;
+	case VCMD_get_vci:
+		return VC_VCI_FEATURES;
+	case VCMD_ctx_create:
+		return vc_ctx_create(id, data);
+	case VCMD_ctx_migrate:
+		return vc_ctx_migrate(id, data);
+	case VCMD_ctx_migrate_v0:
+		return vc_ctx_migrate(id, NULL);
+	case VCMD_task_xid:
+		return vc_task_xid(id);
+	case VCMD_vx_info:
+		return vc_vx_info(id, data);
+	case VCMD_ctx_stat:
+		return vc_ctx_stat(id, data);
+	case VCMD_get_cflags:
+		return vc_get_cflags(id, data);
+	case VCMD_set_cflags:
+		return vc_set_cflags(id, data);
+	}
+	return -ENOSYS;
+}

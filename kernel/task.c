@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - tasks entering and leaving contexts
+ *
+ * A task in a context holds one reference and one membership on it.  The
+ * membership ends in do_exit(), so that a context shuts down with its last
+ * running task; the reference ends when the task_struct is freed, so that
+ * zombies and RCU readers can still look at the context.
+ */
+
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+
+#include "context.h"
+#include "task.h"
+
+/**
+ * vc_task_fork - the fork call-out: the child joins its parent's context
+ * @child: the new task, whose context pointers are NULL
+ * @clone_flags: the clone flags
+ *
+ * Called for a parent that is in a context.  The parent is a member, so
+ * the context cannot be shutting down.
+ *
+ * Return: 0.
+ */
+int vc_task_fork(struct task_struct *child, u64 clone_flags)
+{
+	struct vx_info *vxi = vx_current();
+
+	if (vxi) {
+		vx_get(vxi);
+		atomic_inc(&vxi->members);
+		rcu_assign_pointer(child->vx_info, vxi);
+	}
+	return 0;
+}
+
+/**
+ * vc_task_exit - the exit call-out: a task leaves its context
+ * @task: the exiting task, or a child whose fork failed
+ */
+void vc_task_exit(struct task_struct *task)
+{
+	struct vx_info *vxi = rcu_dereference_protected(task->vx_info, true);
+
+	if (vxi)
+		vx_member_put(vxi);
+}
+
+/**
+ * vc_task_free - the free call-out: drop a freed task's reference
+ * @task: the task being freed; may be called from an RCU callback
+ */
+void vc_task_free(struct task_struct *task)
+{
+	vx_put(rcu_dereference_protected(task->vx_info, true));
+}
+
+/**
+ * vx_enter_current - move the current task into a context
+ * @vxi: the context; the caller hands over one reference and one
+ *       membership, which the task keeps until it exits
+ *
+ * The task leaves the context it was in, if any.  Other threads of the
+ * process stay where they are.
+ */
+void vx_enter_current(struct vx_info *vxi)
+{
+	struct vx_info *old = vx_current();
+
+	rcu_assign_pointer(current->vx_info, vxi);
+	if (old) {
+		vx_member_put(old);
+		vx_put(old);
+	}
+}

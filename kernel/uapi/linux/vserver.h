@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * vserver - the vserver(2) system call ABI (Linux-VServer 2.3 compatible)
+ *
+ * long vserver(__u32 cmd, __u32 id, void *data);
+ *
+ * The x86_64 system call number is 236.  A command is encoded as
+ * category << 24 | number << 16 | version.  Every structure below has the
+ * layout the util-vserver tools use on x86_64; none of them has holes.
+ */
+
+#ifndef _UAPI_LINUX_VSERVER_H
+#define _UAPI_LINUX_VSERVER_H
+
+#include <linux/types.h>
+
+#define VSERVER_SYSCALL_NR	236
+
+#define VC_CATEGORY(cmd)	(((cmd) >> 24) & 0x3f)
+#define VC_COMMAND(cmd)		(((cmd) >> 16) & 0xff)
+#define VC_VERSION(cmd)		((cmd) & 0xfff)
+#define VC_CMD(cat, num, ver)	((((cat) & 0x3f) << 24) | \
+				 (((num) & 0xff) << 16) | ((ver) & 0xfff))
+
+/* Categories */
+#define VC_CAT_VERSION		0
+#define VC_CAT_VSETUP		1
+#define VC_CAT_VHOST		2
+#define VC_CAT_VPROC		9
+#define VC_CAT_PROCALT		10
+#define VC_CAT_PROCMIG		11
+#define VC_CAT_PROCTRL		12
+#define VC_CAT_VSTAT		40
+#define VC_CAT_VINFO		46
+#define VC_CAT_EVENT		48
+#define VC_CAT_FLAGS		52
+
+/* Special ids */
+#define VC_DYNAMIC_ID		0xffffffffU	/* create: let the kernel pick */
+#define VC_SAME_ID		0xfffffffeU	/* the caller's own context */
+
+/* xid ranges */
+#define VC_XID_HOST		0
+#define VC_XID_SPECTATOR	1
+#define VC_XID_STATIC_MIN	2
+#define VC_XID_STATIC_MAX	49151
+#define VC_XID_DYNAMIC_MIN	49152
+#define VC_XID_DYNAMIC_MAX	65535
+
+/* Version and features */
+#define VCMD_get_version	VC_CMD(VC_CAT_VERSION, 0, 0)
+#define VCMD_get_vci		VC_CMD(VC_CAT_VSETUP, 0, 0)
+
+#define VCI_NO_DYNAMIC		(1U << 0)
+#define VCI_PROC_SECURE		(1U << 4)
+#define VCI_HARDCPU		(1U << 5)
+#define VCI_IDLELIMIT		(1U << 6)
+#define VCI_IDLETIME		(1U << 7)
+#define VCI_COWBL		(1U << 8)
+#define VCI_FULLCOWBL		(1U << 9)
+#define VCI_SPACES		(1U << 10)
+#define VCI_NETV2		(1U << 11)
+#define VCI_MEMCG		(1U << 12)
+#define VCI_DEBUG		(1U << 16)
+#define VCI_HISTORY		(1U << 20)
+#define VCI_TAGGED		(1U << 24)
+#define VCI_PPTAG		(1U << 28)
+
+/* Context creation and migration */
+#define VCMD_ctx_create_v0	VC_CMD(VC_CAT_VPROC, 1, 0)
+#define VCMD_ctx_create		VC_CMD(VC_CAT_VPROC, 1, 1)
+#define VCMD_ctx_migrate_v0	VC_CMD(VC_CAT_PROCMIG, 1, 0)
+#define VCMD_ctx_migrate	VC_CMD(VC_CAT_PROCMIG, 1, 1)
+
+/**
+ * struct vcmd_ctx_create - argument of ctx_create
+ * @flagword: the initial context flags (VXF_*)
+ */
+struct vcmd_ctx_create {
+	__u64 flagword;
+};
+
+#define VXM_SET_INIT		0x00000001
+#define VXM_SET_REAPER		0x00000002
+#define VXM_ALL			(VXM_SET_INIT | VXM_SET_REAPER)
+
+/**
+ * struct vcmd_ctx_migrate - argument of ctx_migrate
+ * @flagword: VXM_* bits
+ */
+struct vcmd_ctx_migrate {
+	__u64 flagword;
+};
+
+/* Information */
+#define VCMD_task_xid		VC_CMD(VC_CAT_VINFO, 1, 0)
+#define VCMD_vx_info		VC_CMD(VC_CAT_VINFO, 5, 0)
+
+/**
+ * struct vcmd_vx_info - result of vx_info
+ * @xid: the context id
+ * @initpid: the pid of the context's init, in the caller's pid namespace,
+ *           or 0
+ */
+struct vcmd_vx_info {
+	__u32 xid;
+	__u32 initpid;
+};
+
+#define VCMD_ctx_stat		VC_CMD(VC_CAT_VSTAT, 0, 0)
+
+/**
+ * struct vcmd_ctx_stat - result of ctx_stat
+ * @usecnt: references held on the context
+ * @tasks: tasks that are members of the context
+ */
+struct vcmd_ctx_stat {
+	__u32 usecnt;
+	__u32 tasks;
+};
+
+/* Context flags */
+#define VCMD_get_cflags		VC_CMD(VC_CAT_FLAGS, 1, 0)
+#define VCMD_set_cflags		VC_CMD(VC_CAT_FLAGS, 2, 0)
+
+/**
+ * struct vcmd_ctx_flags - argument of get_cflags and set_cflags
+ * @flagword: the flags (VXF_*)
+ * @mask: set_cflags: which bits of @flagword to apply; get_cflags: the
+ *        bits that may still change
+ */
+struct vcmd_ctx_flags {
+	__u64 flagword;
+	__u64 mask;
+};
+
+#define VXF_INFO_LOCK		0x00000001ULL
+#define VXF_INFO_NPROC		0x00000004ULL
+#define VXF_INFO_PRIVATE	0x00000008ULL
+#define VXF_INFO_INIT		0x00000010ULL
+#define VXF_INFO_HIDEINFO	0x00000020ULL
+#define VXF_INFO_ULIMIT		0x00000040ULL
+#define VXF_INFO_NAMESPACE	0x00000080ULL
+#define VXF_SCHED_HARD		0x00000100ULL
+#define VXF_SCHED_PRIO		0x00000200ULL
+#define VXF_SCHED_PAUSE		0x00000400ULL
+#define VXF_VIRT_MEM		0x00010000ULL
+#define VXF_VIRT_UPTIME		0x00020000ULL
+#define VXF_VIRT_CPU		0x00040000ULL
+#define VXF_VIRT_LOAD		0x00080000ULL
+#define VXF_VIRT_TIME		0x00100000ULL
+#define VXF_HIDE_MOUNT		0x01000000ULL
+#define VXF_HIDE_NETIF		0x02000000ULL
+#define VXF_HIDE_VINFO		0x04000000ULL
+#define VXF_STATE_SETUP		(1ULL << 32)
+#define VXF_STATE_INIT		(1ULL << 33)
+#define VXF_STATE_ADMIN		(1ULL << 34)
+#define VXF_SC_HELPER		(1ULL << 36)
+#define VXF_REBOOT_KILL		(1ULL << 37)
+#define VXF_PERSISTENT		(1ULL << 38)
+#define VXF_FORK_RSS		(1ULL << 48)
+#define VXF_PROLIFIC		(1ULL << 49)
+#define VXF_IGNEG_NICE		(1ULL << 52)
+#define VXF_IGNEG_IONICE	(1ULL << 53)
+
+/* Flags that can only be cleared once set. */
+#define VXF_ONE_TIME		(VXF_STATE_SETUP | VXF_STATE_INIT | \
+				 VXF_STATE_ADMIN)
+
+/* What util-vserver asks for when it creates a context. */
+#define VXF_INIT_SET		VXF_ONE_TIME
+
+#define VXF_ALL			(VXF_INFO_LOCK | VXF_INFO_NPROC | \
+				 VXF_INFO_PRIVATE | VXF_INFO_INIT | \
+				 VXF_INFO_HIDEINFO | VXF_INFO_ULIMIT | \
+				 VXF_INFO_NAMESPACE | VXF_SCHED_HARD | \
+				 VXF_SCHED_PRIO | VXF_SCHED_PAUSE | \
+				 VXF_VIRT_MEM | VXF_VIRT_UPTIME | \
+				 VXF_VIRT_CPU | VXF_VIRT_LOAD | \
+				 VXF_VIRT_TIME | VXF_HIDE_MOUNT | \
+				 VXF_HIDE_NETIF | VXF_HIDE_VINFO | \
+				 VXF_ONE_TIME | VXF_SC_HELPER | \
+				 VXF_REBOOT_KILL | VXF_PERSISTENT | \
+				 VXF_FORK_RSS | VXF_PROLIFIC | \
+				 VXF_IGNEG_NICE | VXF_IGNEG_IONICE)
+
+#endif /* _UAPI_LINUX_VSERVER_H */
