@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vserver: Linux-VServer style contexts for Linux 6.1.
+#
+#   make            build the debug kernel, vserver.ko, the tools and the tests
+#   make test       build what is missing, run the unit tests and the guest
+#                   tests in QEMU on the debug kernel
+#   make run        boot the fast kernel and show the demo, then a shell
+#   make vm         boot a guest with the module loaded (CMD=, SHARE=, DISK=,
+#                   KERNEL=debug|fast)
+#   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
+#   make clean      remove the build output (not the kernel build cache)
+#
+# All build output goes to $(VS_CACHE) (default ~/.cache/vserver), outside
+# the repository.  Missing Debian packages are installed on the way.
+
+VS_CACHE ?= $(HOME)/.cache/vserver
+export VS_CACHE
+
+KERNEL ?= debug
+B := $(VS_CACHE)/out
+Q := tests/qemu
+
+# The kernel build directory of a flavour; valid after kernel-<flavour>.
+kout = $(shell cat $(VS_CACHE)/kernel-$(1).path 2>/dev/null)
+
+all: build-debug
+
+deps:
+	@$(Q)/deps.sh
+
+# The kernel: tests/qemu/kernel.sh rebuilds only what changed.
+kernel-%: deps
+	@$(Q)/kernel.sh $* | tail -n 1 >$(VS_CACHE)/kernel-$*.path.tmp
+	@mv $(VS_CACHE)/kernel-$*.path.tmp $(VS_CACHE)/kernel-$*.path
+
+# vserver.ko, built from a copy of kernel/ so that no object lands in the
+# repository.
+module-%: kernel-%
+	@mkdir -p $(B)/module-$*
+	@cp -p Kbuild $(B)/module-$*/Kbuild
+	@mkdir -p $(B)/module-$*/kernel
+	@cp -pr kernel/. $(B)/module-$*/kernel/
+	@$(MAKE) -s -C $(call kout,$*) M=$(B)/module-$* modules W=1
+	@echo "module: $(B)/module-$*/kernel/vserver.ko"
+
+tools: deps
+	@$(MAKE) -s -C userspace O=$(B)/tools
+
+# Guest tests: C programs on the kernel tree's kselftest_harness.h, and
+# shell tests.
+TEST_CFLAGS := -static -O2 -g -std=gnu11 -Wall -Werror -D_GNU_SOURCE \
+	-Ikernel/uapi -Iuserspace
+guest-tests-%: kernel-%
+	@mkdir -p $(B)/tests-$*
+	@for t in tests/guest/*_test.c; do \
+		o=$(B)/tests-$*/$$(basename $$t .c); \
+		$(CC) $(TEST_CFLAGS) -I$(call kout,$*)/source/tools/testing/selftests \
+			-o $$o $$t -lpthread || exit 1; \
+	done
+	@for t in tests/guest/*_test.sh; do \
+		[ -f $$t ] && install -m 755 $$t $(B)/tests-$*/$$(basename $$t .sh)_test.sh; \
+	done; true
+
+unit-tests:
+	@mkdir -p $(B)/unit
+	@$(CC) -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iuserspace \
+		-Ikernel/uapi -o $(B)/unit/parse_test tests/unit/parse_test.c \
+		userspace/lib/parse.c userspace/lib/names.c userspace/lib/syscall.c
+
+initramfs-%: module-% tools guest-tests-%
+	@$(Q)/initramfs.sh $(B)/initramfs-$*.cpio.gz \
+		$(B)/module-$*/kernel/vserver.ko $(B)/tools $(B)/tests-$*
+
+build-%: initramfs-% unit-tests
+	@echo "built: $(call kout,$*)/arch/x86/boot/bzImage, $(B)/initramfs-$*.cpio.gz"
+
+test: build-debug
+	@tests/run-tests.sh $(call kout,debug)/arch/x86/boot/bzImage \
+		$(B)/initramfs-debug.cpio.gz $(B)/unit
+
+# CMD reaches vm.sh untouched: make would expand the '$' in it.
+vm: export VS_CMD := $(value CMD)
+vm: build-$(KERNEL)
+	@$(Q)/vm.sh $(call kout,$(KERNEL))/arch/x86/boot/bzImage \
+		$(B)/initramfs-$(KERNEL).cpio.gz
+
+run: build-fast
+	@$(Q)/boot.sh -i -m run -t 0 $(call kout,fast)/arch/x86/boot/bzImage \
+		$(B)/initramfs-fast.cpio.gz
+
+check: kernel-debug
+	@tests/check.sh $(call kout,debug)
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all deps tools unit-tests test vm run check clean

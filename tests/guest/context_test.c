@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * context_test.c - security context life cycle through vserver(2)
+ *
+ * Each TEST runs in its own child process (kselftest harness), so a test
+ * that creates a context and enters it leaves the next test on the host.
+ * Static xids are unique per test.
+ */
+
+#include <sys/stat.h>
+
+#include "common.h"
+#include "kselftest_harness.h"
+
+TEST(version_matches_proc)
+{
+	long ver = vs_call(VCMD_get_version, 0, NULL);
+	char line[128] = "", want[64];
+	FILE *f;
+
+	ASSERT_LT(0, ver);
+	f = fopen("/proc/virtual/info", "re");
+	ASSERT_NE(NULL, f);
+	ASSERT_NE(NULL, fgets(line, sizeof(line), f));
+	fclose(f);
+	snprintf(want, sizeof(want), "VCIVersion:\t%04lx:%04lx\n",
+		 ver >> 16, ver & 0xffff);
+	EXPECT_STREQ(want, line);
+	EXPECT_EQ(236, proc_value("/proc/virtual/info", "VCISyscall", 10));
+}
+
+TEST(version_is_honest)
+{
+	/*
+	 * util-vserver takes its newest paths, with spaces, from 0x00020304;
+	 * those commands are not implemented yet.
+	 */
+	EXPECT_GT(0x00020304, vs_call(VCMD_get_version, 0, NULL));
+}
+
+TEST(vci_reports_only_working_features)
+{
+	long vci = vs_call(VCMD_get_vci, 0, NULL);
+
+	ASSERT_LE(0, vci);
+	/* Dynamic xids work, so NO_DYNAMIC must be clear; nothing else yet. */
+	EXPECT_EQ(0, vci);
+	EXPECT_EQ(vci, proc_value("/proc/virtual/info", "VCIKernel", 16));
+}
+
+TEST(unknown_commands_are_enosys)
+{
+	EXPECT_EQ(-ENOSYS, vs_call(VC_CMD(63, 99, 0), 0, NULL));
+	EXPECT_EQ(-ENOSYS, vs_call(VCMD_ctx_create_v0, 300, NULL));
+	EXPECT_EQ(-ENOSYS, vs_call(VC_CMD(VC_CAT_VPROC, 1, 2), 300, NULL));
+	EXPECT_EQ(-ENOSYS, vs_call(0xffffffff, 0, NULL));
+}
+
+TEST(host_is_xid_0)
+{
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 0, NULL));
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, getpid(), NULL));
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 1, NULL));
+	EXPECT_EQ(0, proc_value("/proc/virtual/info", "XID", 10));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, 0x7ffffff0, NULL));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, 0x80000000, NULL));
+}
+
+TEST(create_static_enters_it)
+{
+	struct vcmd_vx_info info = { 0 };
+
+	ASSERT_EQ(100, vs_create(100, VXF_INIT_SET));
+	EXPECT_EQ(100, vs_call(VCMD_task_xid, 0, NULL));
+	EXPECT_EQ(100, vs_call(VCMD_task_xid, getpid(), NULL));
+	EXPECT_EQ(100, proc_value("/proc/virtual/info", "XID", 10));
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, VC_SAME_ID, &info));
+	EXPECT_EQ(100, info.xid);
+	EXPECT_EQ(0, info.initpid);
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 100, &info));
+	EXPECT_EQ(100, info.xid);
+}
+
+TEST(create_dynamic_picks_from_dynamic_range)
+{
+	struct holder a, b;
+
+	ASSERT_LE(VC_XID_DYNAMIC_MIN, holder_start(&a, VC_DYNAMIC_ID,
+						   VXF_INIT_SET, 0));
+	EXPECT_GE(VC_XID_DYNAMIC_MAX, a.result);
+	ASSERT_LE(VC_XID_DYNAMIC_MIN, holder_start(&b, VC_DYNAMIC_ID,
+						   VXF_INIT_SET, 0));
+	EXPECT_GE(VC_XID_DYNAMIC_MAX, b.result);
+	EXPECT_NE(a.result, b.result);
+	EXPECT_EQ(a.result, vs_call(VCMD_task_xid, a.pid, NULL));
+	EXPECT_EQ(b.result, vs_call(VCMD_task_xid, b.pid, NULL));
+	holder_stop(&a);
+	holder_stop(&b);
+}
+
+TEST(create_rejects_ids_out_of_range)
+{
+	static const uint32_t ids[] = { 0, 1, VC_XID_DYNAMIC_MIN, 65535,
+					65536, VC_SAME_ID };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		EXPECT_EQ(-EINVAL, vs_create(ids[i], VXF_INIT_SET)) {
+			TH_LOG("xid %u", ids[i]);
+		}
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 0, NULL));
+}
+
+TEST(create_rejects_bad_arguments)
+{
+	struct vcmd_ctx_create arg = { .flagword = 1ULL << 63 };
+
+	EXPECT_EQ(-EINVAL, vs_call(VCMD_ctx_create, 101, &arg));
+	arg.flagword = 1ULL << 35;
+	EXPECT_EQ(-EINVAL, vs_call(VCMD_ctx_create, 101, &arg));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_create, 101, (void *)1));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_create, 101,
+				   (void *)0xffff800000000000ULL));
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 0, NULL));
+}
+
+TEST(create_existing_in_setup_is_ebusy)
+{
+	struct holder h;
+
+	ASSERT_EQ(102, holder_start(&h, 102, VXF_INIT_SET, 0));
+	EXPECT_EQ(-EBUSY, vs_create(102, VXF_INIT_SET));
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 0, NULL));
+	holder_stop(&h);
+}
+
+TEST(create_existing_out_of_setup_is_eexist)
+{
+	struct holder h;
+
+	ASSERT_EQ(103, holder_start(&h, 103, VXF_STATE_ADMIN, 0));
+	EXPECT_EQ(-EEXIST, vs_create(103, VXF_INIT_SET));
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 0, NULL));
+	holder_stop(&h);
+	/* Gone with its last task: the xid is free again. */
+	ASSERT_EQ(103, holder_start(&h, 103, VXF_INIT_SET, 0));
+	holder_stop(&h);
+}
+
+TEST(context_dies_with_its_last_task)
+{
+	struct vcmd_vx_info info;
+	struct holder h;
+
+	ASSERT_EQ(104, holder_start(&h, 104, VXF_INIT_SET, 0));
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 104, &info));
+	EXPECT_EQ(0, holder_stop(&h));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 104, &info));
+	EXPECT_EQ(-ESRCH, vs_migrate(104, 0));
+}
+
+static int fork_then_exit(void *arg)
+{
+	int *fds = arg;
+	pid_t pid;
+	char c;
+
+	if (vs_create(105, VXF_INIT_SET) != 105)
+		return 1;
+	pid = fork();
+	if (pid < 0)
+		return 2;
+	if (!pid) {
+		/* Outlive the creator until the test closes the pipe. */
+		close(fds[1]);
+		while (read(fds[0], &c, 1) > 0)
+			;
+		_exit(0);
+	}
+	return 0;
+}
+
+TEST(context_lives_while_any_task_does)
+{
+	struct vcmd_ctx_stat stat;
+	int fds[2];
+
+	ASSERT_EQ(0, pipe(fds));
+	ASSERT_EQ(0, in_child(fork_then_exit, fds));
+	close(fds[0]);
+	/* The creator is gone, its child keeps the context. */
+	ASSERT_EQ(0, vs_call(VCMD_ctx_stat, 105, &stat));
+	EXPECT_EQ(1, stat.tasks);
+	close(fds[1]);
+	/* The grandchild is reparented to init; wait for it to go. */
+	for (int i = 0; i < 100 && vs_call(VCMD_ctx_stat, 105, &stat) == 0; i++)
+		usleep(20000);
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_ctx_stat, 105, &stat));
+}
+
+static int create_persistent(void *arg)
+{
+	return vs_create(106, VXF_INIT_SET | VXF_PERSISTENT) == 106 ? 0 : 1;
+}
+
+TEST(persistent_context_outlives_its_tasks)
+{
+	struct vcmd_ctx_stat stat;
+	struct vcmd_vx_info info;
+	uint64_t flags;
+
+	ASSERT_EQ(0, in_child(create_persistent, NULL));
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 106, &info));
+	ASSERT_EQ(0, vs_call(VCMD_ctx_stat, 106, &stat));
+	EXPECT_EQ(0, stat.tasks);
+	ASSERT_EQ(0, vs_get_cflags(106, &flags));
+	EXPECT_EQ(VXF_INIT_SET | VXF_PERSISTENT, flags);
+	/* Clearing PERSISTENT shuts down a context without tasks. */
+	ASSERT_EQ(0, vs_set_cflags(106, 0, VXF_PERSISTENT));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 106, &info));
+}
+
+TEST(persistent_can_be_set_later)
+{
+	struct vcmd_vx_info info;
+	struct holder h;
+
+	ASSERT_EQ(107, holder_start(&h, 107, VXF_INIT_SET, 0));
+	ASSERT_EQ(0, vs_set_cflags(107, VXF_PERSISTENT, VXF_PERSISTENT));
+	holder_stop(&h);
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 107, &info));
+	ASSERT_EQ(0, vs_set_cflags(107, 0, VXF_PERSISTENT));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 107, &info));
+}
+
+TEST(migrate_enters_existing_context)
+{
+	struct vcmd_vx_info info;
+	struct vcmd_ctx_stat stat;
+	struct holder a, b;
+
+	ASSERT_EQ(108, holder_start(&a, 108, VXF_INIT_SET, 0));
+	ASSERT_EQ(0, holder_start(&b, 108, VXM_SET_INIT, 1));
+	EXPECT_EQ(108, vs_call(VCMD_task_xid, b.pid, NULL));
+	ASSERT_EQ(0, vs_call(VCMD_ctx_stat, 108, &stat));
+	EXPECT_EQ(2, stat.tasks);
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 108, &info));
+	EXPECT_EQ(b.pid, info.initpid);
+	holder_stop(&a);
+	/* The migrated task alone keeps the context. */
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 108, &info));
+	holder_stop(&b);
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 108, &info));
+}
+
+TEST(migrate_rejects_bad_arguments)
+{
+	struct holder h;
+
+	EXPECT_EQ(-ESRCH, vs_migrate(109, 0));
+	EXPECT_EQ(-EINVAL, vs_migrate(0, 0));
+	EXPECT_EQ(-EINVAL, vs_migrate(1, 0));
+	EXPECT_EQ(-EINVAL, vs_migrate(65536, 0));
+	ASSERT_EQ(110, holder_start(&h, 110, VXF_INIT_SET, 0));
+	EXPECT_EQ(-EINVAL, vs_migrate(110, 4));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_migrate, 110, (void *)1));
+	EXPECT_EQ(0, vs_call(VCMD_task_xid, 0, NULL));
+	holder_stop(&h);
+}
+
+TEST(migrate_into_private_context_after_setup_is_refused)
+{
+	struct holder h;
+
+	ASSERT_EQ(111, holder_start(&h, 111, VXF_INFO_PRIVATE | VXF_STATE_ADMIN, 0));
+	EXPECT_EQ(-EPERM, vs_migrate(111, 0));
+	holder_stop(&h);
+}
+
+TEST(task_in_context_sees_only_its_context)
+{
+	struct vcmd_ctx_stat stat;
+	struct vcmd_vx_info info;
+	uint64_t flags;
+	struct holder other;
+
+	ASSERT_EQ(112, holder_start(&other, 112, VXF_INIT_SET, 0));
+	ASSERT_EQ(113, vs_create(113, VXF_INIT_SET));
+
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, other.pid, NULL));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, getppid(), NULL));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, 1, NULL));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 112, &info));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 0, &info));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_ctx_stat, 112, &stat));
+	EXPECT_EQ(-ESRCH, vs_get_cflags(112, &flags));
+	EXPECT_EQ(-ESRCH, vs_set_cflags(112, 0, VXF_STATE_SETUP));
+	ASSERT_EQ(0, vs_get_cflags(113, &flags));
+
+	/* No way out, no way into another context. */
+	EXPECT_EQ(-EPERM, vs_create(114, VXF_INIT_SET));
+	EXPECT_EQ(-EPERM, vs_create(VC_DYNAMIC_ID, VXF_INIT_SET));
+	EXPECT_EQ(-EPERM, vs_migrate(112, 0));
+	EXPECT_EQ(113, vs_call(VCMD_task_xid, 0, NULL));
+
+	/* The other context's task is untouched. */
+	EXPECT_EQ(0, holder_stop(&other));
+}
+
+TEST(host_sees_every_context)
+{
+	struct holder h;
+
+	ASSERT_EQ(115, holder_start(&h, 115, VXF_INIT_SET, 0));
+	EXPECT_EQ(115, vs_call(VCMD_task_xid, h.pid, NULL));
+	holder_stop(&h);
+}
+
+static int unprivileged(void *arg)
+{
+	struct vcmd_vx_info info;
+	int fails = 0;
+
+	if (setgid(65534) || setuid(65534))
+		return 100;
+	fails += vs_create(116, VXF_INIT_SET) != -EPERM;
+	fails += vs_create(VC_DYNAMIC_ID, VXF_INIT_SET) != -EPERM;
+	fails += vs_migrate(117, 0) != -EPERM;
+	fails += vs_set_cflags(117, 0, VXF_PERSISTENT) != -EPERM;
+	/* Queries stay open. */
+	fails += vs_call(VCMD_get_version, 0, NULL) <= 0;
+	fails += vs_call(VCMD_vx_info, 117, &info) != 0;
+	fails += vs_call(VCMD_task_xid, 0, NULL) != 0;
+	return fails;
+}
+
+TEST(unprivileged_caller_changes_nothing)
+{
+	struct vcmd_vx_info info;
+	struct holder h;
+
+	ASSERT_EQ(117, holder_start(&h, 117, VXF_INIT_SET | VXF_PERSISTENT, 0));
+	EXPECT_EQ(0, in_child(unprivileged, NULL));
+	holder_stop(&h);
+	/* Still persistent: the unprivileged clear did not happen. */
+	ASSERT_EQ(0, vs_call(VCMD_vx_info, 117, &info));
+	ASSERT_EQ(0, vs_set_cflags(117, 0, VXF_PERSISTENT));
+}
+
+TEST(one_time_flags_only_clear)
+{
+	uint64_t flags;
+
+	ASSERT_EQ(118, vs_create(118, VXF_INIT_SET));
+	ASSERT_EQ(0, vs_get_cflags(VC_SAME_ID, &flags));
+	EXPECT_EQ(VXF_INIT_SET, flags);
+	/* Inside, while in setup, the context may change its own flags. */
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, VXF_INFO_LOCK,
+				   VXF_INFO_LOCK | VXF_STATE_INIT));
+	ASSERT_EQ(0, vs_get_cflags(VC_SAME_ID, &flags));
+	EXPECT_EQ(VXF_STATE_SETUP | VXF_STATE_ADMIN | VXF_INFO_LOCK, flags);
+	/* Setting a cleared one-time flag leaves it clear. */
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, VXF_STATE_INIT, VXF_STATE_INIT));
+	ASSERT_EQ(0, vs_get_cflags(VC_SAME_ID, &flags));
+	EXPECT_EQ(0, flags & VXF_STATE_INIT);
+	/* Ending setup ends the right to change anything from inside. */
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP));
+	EXPECT_EQ(-EPERM, vs_set_cflags(VC_SAME_ID, 0, VXF_INFO_LOCK));
+	EXPECT_EQ(-EPERM, vs_set_cflags(VC_SAME_ID, VXF_STATE_SETUP,
+					VXF_STATE_SETUP));
+	ASSERT_EQ(0, vs_get_cflags(VC_SAME_ID, &flags));
+	EXPECT_EQ(VXF_STATE_ADMIN | VXF_INFO_LOCK, flags);
+}
+
+TEST(set_cflags_rejects_bad_arguments)
+{
+	struct vcmd_ctx_flags arg = { .flagword = 0, .mask = 1ULL << 63 };
+	struct holder h;
+
+	ASSERT_EQ(119, holder_start(&h, 119, VXF_INIT_SET, 0));
+	EXPECT_EQ(-EINVAL, vs_call(VCMD_set_cflags, 119, &arg));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_set_cflags, 119, NULL));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_get_cflags, 119, (void *)1));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_vx_info, 119, NULL));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_stat, 119, (void *)1));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_set_cflags, 120, &arg));
+	holder_stop(&h);
+}
+
+TEST(children_inherit_the_context)
+{
+	struct vcmd_ctx_stat stat;
+	pid_t pids[3];
+	int i, status;
+
+	ASSERT_EQ(121, vs_create(121, VXF_INIT_SET));
+	for (i = 0; i < 3; i++) {
+		pids[i] = fork();
+		ASSERT_LE(0, pids[i]);
+		if (!pids[i]) {
+			pause();
+			_exit(0);
+		}
+	}
+	for (i = 0; i < 3; i++)
+		EXPECT_EQ(121, vs_call(VCMD_task_xid, pids[i], NULL));
+	ASSERT_EQ(0, vs_call(VCMD_ctx_stat, 121, &stat));
+	EXPECT_EQ(4, stat.tasks);
+	for (i = 0; i < 3; i++) {
+		kill(pids[i], SIGKILL);
+		waitpid(pids[i], &status, 0);
+	}
+	ASSERT_EQ(0, vs_call(VCMD_ctx_stat, 121, &stat));
+	EXPECT_EQ(1, stat.tasks);
+}
+
+TEST(proc_status_counts_contexts)
+{
+	long active = proc_value("/proc/virtual/status", "#CActive", 10);
+	long total = proc_value("/proc/virtual/status", "#CTotal", 10);
+	struct holder h;
+
+	ASSERT_LE(0, active);
+	ASSERT_EQ(122, holder_start(&h, 122, VXF_INIT_SET, 0));
+	EXPECT_EQ(active + 1, proc_value("/proc/virtual/status", "#CActive", 10));
+	EXPECT_EQ(total + 1, proc_value("/proc/virtual/status", "#CTotal", 10));
+	holder_stop(&h);
+	EXPECT_EQ(active, proc_value("/proc/virtual/status", "#CActive", 10));
+}
+
+TEST_HARNESS_MAIN

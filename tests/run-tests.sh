@@ -1,0 +1,99 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# run-tests.sh - run the host unit tests and the guest tests, print TAP
+#
+# Usage: run-tests.sh <bzImage> <initramfs> <unit test dir>
+#
+# The guest tests run in QEMU on the debug kernel.  Their TAP comes back on
+# the guest's second serial port; the kernel log on the first is searched
+# for splats (BUG, WARNING, KASAN, lockdep, refcount_t, kmemleak...), each
+# of which fails the run.  A guest that does not finish in time fails too.
+#
+# Ends with the line "N passed, N failed"; exits 0 only if nothing failed.
+
+set -u
+
+kernel=$1 initrd=$2 unit=$3
+out=${VS_CACHE:-$HOME/.cache/vserver}/out/test-run
+limit=${VS_TEST_TIMEOUT:-1500}
+rm -rf "$out"
+mkdir -p "$out"
+
+n=0 passed=0 failed=0
+tap() {
+	# tap ok|not-ok description
+	n=$((n + 1))
+	if [ "$1" = ok ]; then
+		passed=$((passed + 1))
+		echo "ok $n - $2"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $2"
+	fi
+}
+
+# Renumber the TAP of one or more programs from file $1 into ours.
+# Program headers are "# program: NAME"; the programs' own results are
+# "ok N name" or "not ok N name".  Sets done_seen when the guest's final
+# marker is there.
+parse_tap() {
+	exec 3<"$1"
+	prog=""
+	while IFS= read -r line <&3; do
+		line=$(printf '%s' "$line" | tr -d '\r')
+		case $line in
+		"# program: "*) prog=${line#\# program: } ;;
+		"ok "*) tap ok "$prog: $(printf '%s' "$line" | sed 's/^ok [0-9]* *//')" ;;
+		"not ok "*) tap not-ok "$prog: $(printf '%s' "$line" | sed 's/^not ok [0-9]* *//')" ;;
+		"VS-GUEST-DONE "*) done_seen=1 ;;
+		"#"*) echo "$line" ;;
+		esac
+	done
+	exec 3<&-
+}
+
+echo "TAP version 13"
+
+# Host unit tests.
+for t in "$unit"/*_test; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	{ echo "# program: $name"; "$t" 2>&1; } >"$out/$name.tap"
+	parse_tap "$out/$name.tap"
+done
+
+# Guest tests.
+start=$(date +%s)
+"$(dirname "$0")/qemu/boot.sh" -m test -o "$out" -t "$limit" "$kernel" "$initrd"
+qrc=$?
+secs=$(( $(date +%s) - start ))
+echo "# guest ran for $secs s (QEMU exit status $qrc)"
+
+done_seen=0
+parse_tap "$out/result"
+
+if [ "$done_seen" = 1 ]; then
+	tap ok "guest: ran to completion"
+else
+	tap not-ok "guest: ran to completion (timeout, panic or crash; see below)"
+fi
+
+# Kernel splats anywhere in the guest's log fail the run.
+sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$out/console.log" >"$out/console.txt" 2>/dev/null
+splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|kmemleak: [0-9]+ new suspected|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|refcount_t:|general protection fault|UBSAN|list_add corruption|list_del corruption|sleeping function called from invalid context|INFO: task .* blocked|soft lockup|hard LOCKUP|Call Trace:)'
+if grep -Eq "$splat" "$out/console.txt"; then
+	tap not-ok "guest: kernel log is free of splats"
+	grep -E -B5 -A30 "$splat" "$out/console.txt" | head -120 | sed 's/^/# /'
+else
+	tap ok "guest: kernel log is free of splats"
+fi
+if [ "$done_seen" != 1 ]; then
+	echo "# last lines of the guest console:"
+	tail -40 "$out/console.txt" | sed 's/^/# /'
+fi
+
+echo "1..$n"
+echo "# logs: $out"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * parse.h - parsers for the command-line arguments of the vserver tools
+ *
+ * Every parser returns 0 on success or a negative errno value: -EINVAL for
+ * text that is not of the expected form, -ERANGE for a number out of range,
+ * -ENOENT for a name that cannot be resolved.
+ */
+
+#ifndef VS_PARSE_H
+#define VS_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * struct vs_name - one named bit of a flag word
+ * @name: the name, lower case, without prefix
+ * @bit: the value of the bit (a mask with one or more bits set)
+ */
+struct vs_name {
+	const char *name;
+	uint64_t bit;
+};
+
+/* The context flags, with util-vserver's names; NULL-terminated. */
+extern const struct vs_name vs_cflag_names[];
+
+/* The default directory of vserver configurations. */
+#define VS_CONFDIR "/etc/vservers"
+
+int vs_parse_u64(const char *s, uint64_t max, uint64_t *val);
+int vs_parse_xid(const char *s, const char *confdir, uint32_t *xid);
+int vs_parse_list(const char *s, const struct vs_name *tab,
+		  const char *prefix, uint64_t *set, uint64_t *clear,
+		  const char **bad, size_t *badlen);
+int vs_parse_limit(const char *s, uint64_t *val);
+int vs_format_list(uint64_t val, const struct vs_name *tab, char *buf,
+		   size_t size);
+
+#endif /* VS_PARSE_H */

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * syscall.c - wrappers around the vserver(2) system call
+ */
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "vserver.h"
+
+long vc_syscall(uint32_t cmd, uint32_t id, void *data)
+{
+	return syscall(VSERVER_SYSCALL_NR, cmd, id, data);
+}
+
+int vc_get_version(void)
+{
+	return vc_syscall(VCMD_get_version, 0, NULL);
+}
+
+int vc_get_vci(void)
+{
+	return vc_syscall(VCMD_get_vci, 0, NULL);
+}
+
+long vc_ctx_create(xid_t xid, uint64_t flags)
+{
+	struct vcmd_ctx_create arg = { .flagword = flags };
+
+	return vc_syscall(VCMD_ctx_create, xid, &arg);
+}
+
+int vc_ctx_migrate(xid_t xid, uint64_t flags)
+{
+	struct vcmd_ctx_migrate arg = { .flagword = flags };
+
+	return vc_syscall(VCMD_ctx_migrate, xid, &arg);
+}
+
+long vc_task_xid(pid_t pid)
+{
+	return vc_syscall(VCMD_task_xid, pid, NULL);
+}
+
+int vc_vx_info(xid_t xid, struct vcmd_vx_info *info)
+{
+	return vc_syscall(VCMD_vx_info, xid, info);
+}
+
+int vc_ctx_stat(xid_t xid, struct vcmd_ctx_stat *stat)
+{
+	return vc_syscall(VCMD_ctx_stat, xid, stat);
+}
+
+int vc_get_cflags(xid_t xid, struct vcmd_ctx_flags *flags)
+{
+	return vc_syscall(VCMD_get_cflags, xid, flags);
+}
+
+int vc_set_cflags(xid_t xid, uint64_t flags, uint64_t mask)
+{
+	struct vcmd_ctx_flags arg = { .flagword = flags, .mask = mask };
+
+	return vc_syscall(VCMD_set_cflags, xid, &arg);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vserver.h - wrappers around the vserver(2) system call
+ *
+ * Every wrapper returns -1 and sets errno on failure, like libc does.
+ */
+
+#ifndef VS_VSERVER_H
+#define VS_VSERVER_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <linux/vserver.h>
+
+typedef uint32_t xid_t;
+
+long vc_syscall(uint32_t cmd, uint32_t id, void *data);
+int vc_get_version(void);
+int vc_get_vci(void);
+long vc_ctx_create(xid_t xid, uint64_t flags);
+int vc_ctx_migrate(xid_t xid, uint64_t flags);
+long vc_task_xid(pid_t pid);
+int vc_vx_info(xid_t xid, struct vcmd_vx_info *info);
+int vc_ctx_stat(xid_t xid, struct vcmd_ctx_stat *stat);
+int vc_get_cflags(xid_t xid, struct vcmd_ctx_flags *flags);
+int vc_set_cflags(xid_t xid, uint64_t flags, uint64_t mask);
+
+#endif /* VS_VSERVER_H */
