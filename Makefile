@@ -59,7 +59,7 @@ guest-tests-%: kernel-%
 			-o $$o $$t -lpthread || exit 1; \
 	done
 	@for t in tests/guest/*_test.sh; do \
-		[ -f $$t ] && install -m 755 $$t $(B)/tests-$*/$$(basename $$t .sh)_test.sh; \
+		[ -f $$t ] && install -m 755 $$t $(B)/tests-$*/; \
 	done; true
 
 unit-tests:

@@ -87,8 +87,10 @@ static inline long holder_start(struct holder *h, uint32_t xid,
 	if (!h->pid) {
 		long r = migrate ? vs_migrate(xid, flags) : vs_create(xid, flags);
 
-		close(up[0]);
-		close(down[1]);
+		/* Drop other holders' pipes, or they would never see EOF. */
+		for (int fd = 3; fd < 1024; fd++)
+			if (fd != up[1] && fd != down[0])
+				close(fd);
 		if (write(up[1], &r, sizeof(r)) != sizeof(r))
 			_exit(2);
 		while (read(down[0], &c, 1) > 0)

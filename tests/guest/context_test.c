@@ -383,6 +383,7 @@ TEST(set_cflags_rejects_bad_arguments)
 	EXPECT_EQ(-EFAULT, vs_call(VCMD_get_cflags, 119, (void *)1));
 	EXPECT_EQ(-EFAULT, vs_call(VCMD_vx_info, 119, NULL));
 	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_stat, 119, (void *)1));
+	arg.mask = VXF_INFO_LOCK;
 	EXPECT_EQ(-ESRCH, vs_call(VCMD_set_cflags, 120, &arg));
 	holder_stop(&h);
 }

@@ -21,6 +21,7 @@ file -L "$busybox" 2>/dev/null | grep -q "statically linked" ||
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
+chmod 755 "$stage"
 mkdir -p "$stage/bin" "$stage/sbin" "$stage/usr/bin" "$stage/usr/sbin" \
 	"$stage/usr/local/sbin" "$stage/usr/share/vserver" "$stage/lib/modules" \
 	"$stage/etc" "$stage/proc" "$stage/sys" "$stage/dev" "$stage/tmp" \
