@@ -43,7 +43,7 @@ struct vx_info {
 	u32 xid;
 	refcount_t usage;
 	atomic_t members;
-	spinlock_t lock;
+	spinlock_t lock; /* see @lock above */
 	u64 flags;
 	struct pid *init_pid;
 	struct pid *reaper_pid;

@@ -12,6 +12,7 @@
 #ifndef _UAPI_LINUX_VSERVER_H
 #define _UAPI_LINUX_VSERVER_H
 
+#include <linux/const.h>
 #include <linux/types.h>
 
 #define VSERVER_SYSCALL_NR	236
@@ -51,20 +52,20 @@
 #define VCMD_get_version	VC_CMD(VC_CAT_VERSION, 0, 0)
 #define VCMD_get_vci		VC_CMD(VC_CAT_VSETUP, 0, 0)
 
-#define VCI_NO_DYNAMIC		(1U << 0)
-#define VCI_PROC_SECURE		(1U << 4)
-#define VCI_HARDCPU		(1U << 5)
-#define VCI_IDLELIMIT		(1U << 6)
-#define VCI_IDLETIME		(1U << 7)
-#define VCI_COWBL		(1U << 8)
-#define VCI_FULLCOWBL		(1U << 9)
-#define VCI_SPACES		(1U << 10)
-#define VCI_NETV2		(1U << 11)
-#define VCI_MEMCG		(1U << 12)
-#define VCI_DEBUG		(1U << 16)
-#define VCI_HISTORY		(1U << 20)
-#define VCI_TAGGED		(1U << 24)
-#define VCI_PPTAG		(1U << 28)
+#define VCI_NO_DYNAMIC		_BITUL(0)
+#define VCI_PROC_SECURE		_BITUL(4)
+#define VCI_HARDCPU		_BITUL(5)
+#define VCI_IDLELIMIT		_BITUL(6)
+#define VCI_IDLETIME		_BITUL(7)
+#define VCI_COWBL		_BITUL(8)
+#define VCI_FULLCOWBL		_BITUL(9)
+#define VCI_SPACES		_BITUL(10)
+#define VCI_NETV2		_BITUL(11)
+#define VCI_MEMCG		_BITUL(12)
+#define VCI_DEBUG		_BITUL(16)
+#define VCI_HISTORY		_BITUL(20)
+#define VCI_TAGGED		_BITUL(24)
+#define VCI_PPTAG		_BITUL(28)
 
 /* Context creation and migration */
 #define VCMD_ctx_create_v0	VC_CMD(VC_CAT_VPROC, 1, 0)
@@ -152,16 +153,16 @@ struct vcmd_ctx_flags {
 #define VXF_HIDE_MOUNT		0x01000000ULL
 #define VXF_HIDE_NETIF		0x02000000ULL
 #define VXF_HIDE_VINFO		0x04000000ULL
-#define VXF_STATE_SETUP		(1ULL << 32)
-#define VXF_STATE_INIT		(1ULL << 33)
-#define VXF_STATE_ADMIN		(1ULL << 34)
-#define VXF_SC_HELPER		(1ULL << 36)
-#define VXF_REBOOT_KILL		(1ULL << 37)
-#define VXF_PERSISTENT		(1ULL << 38)
-#define VXF_FORK_RSS		(1ULL << 48)
-#define VXF_PROLIFIC		(1ULL << 49)
-#define VXF_IGNEG_NICE		(1ULL << 52)
-#define VXF_IGNEG_IONICE	(1ULL << 53)
+#define VXF_STATE_SETUP		_BITULL(32)
+#define VXF_STATE_INIT		_BITULL(33)
+#define VXF_STATE_ADMIN		_BITULL(34)
+#define VXF_SC_HELPER		_BITULL(36)
+#define VXF_REBOOT_KILL		_BITULL(37)
+#define VXF_PERSISTENT		_BITULL(38)
+#define VXF_FORK_RSS		_BITULL(48)
+#define VXF_PROLIFIC		_BITULL(49)
+#define VXF_IGNEG_NICE		_BITULL(52)
+#define VXF_IGNEG_IONICE	_BITULL(53)
 
 /* Flags that can only be cleared once set. */
 #define VXF_ONE_TIME		(VXF_STATE_SETUP | VXF_STATE_INIT | \
