@@ -6,6 +6,9 @@
 #ifndef _VS_COMMON_H
 #define _VS_COMMON_H
 
+#include <linux/bits.h>
+#include <linux/capability.h>
+
 /*
  * The version of the Linux-VServer ABI the module answers to get_version.
  * It only claims what is implemented: util-vserver picks its code paths
@@ -16,5 +19,8 @@
 
 /* The features the module reports to get_vci: only what works. */
 #define VC_VCI_FEATURES		0
+
+/* Every capability this kernel knows: the initial bounding set. */
+#define VC_BCAPS_ALL		GENMASK_ULL(CAP_LAST_CAP, 0)
 
 #endif /* _VS_COMMON_H */

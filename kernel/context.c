@@ -10,17 +10,21 @@
 
 #include <linux/atomic.h>
 #include <linux/bug.h>
+#include <linux/capability.h>
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/pid.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/slab.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/wait.h>
 #include <linux/xarray.h>
 
 #include <linux/vserver.h>
 
+#include "common.h"
 #include "context.h"
 
 /* Every live context, by xid; the table holds a reference on each. */
@@ -67,7 +71,8 @@ void vx_put(struct vx_info *vxi)
 
 /**
  * vx_create - create a context and enter it in the id table
- * @xid: a static xid, or VC_DYNAMIC_ID to pick one from the dynamic range
+ * @xid: a static xid, VC_XID_SPECTATOR, or VC_DYNAMIC_ID to pick one from
+ *       the dynamic range
  * @flags: the initial flags, a subset of VXF_ALL
  *
  * The new context comes with one reference and one membership for the
@@ -91,7 +96,10 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	refcount_set(&vxi->usage, 2);
 	atomic_set(&vxi->members, (flags & VXF_PERSISTENT) ? 2 : 1);
 	spin_lock_init(&vxi->lock);
+	init_waitqueue_head(&vxi->exit_wait);
 	vxi->flags = flags;
+	/* The spectator may see everything and change nothing. */
+	vxi->bcaps = xid == VC_XID_SPECTATOR ? 0 : VC_BCAPS_ALL;
 	__module_get(THIS_MODULE);
 
 	if (xid == VC_DYNAMIC_ID) {
@@ -163,8 +171,49 @@ static void vx_shutdown(struct vx_info *vxi)
 	might_sleep();
 	xa_erase(&vx_table, vxi->xid);
 	atomic_dec(&vx_active);
+	wake_up_all(&vxi->exit_wait);
 	/* The table's reference. */
 	vx_put(vxi);
+}
+
+/**
+ * vx_alive - whether a context has not shut down yet
+ * @vxi: the context
+ *
+ * Return: true while the context has members.
+ */
+bool vx_alive(struct vx_info *vxi)
+{
+	return atomic_read(&vxi->members) > 0;
+}
+
+/**
+ * vx_spectator_join - find or create the spectator context and join it
+ *
+ * The spectator (xid 1) is created on demand and, like any context, shuts
+ * down with its last task.
+ *
+ * Return: the spectator with a reference and a membership for the caller,
+ * or an ERR_PTR.
+ */
+struct vx_info *vx_spectator_join(void)
+{
+	struct vx_info *vxi;
+
+	for (;;) {
+		vxi = vx_lookup(VC_XID_SPECTATOR);
+		if (vxi) {
+			if (vx_member_get(vxi))
+				return vxi;
+			vx_put(vxi);
+			continue;
+		}
+		vxi = vx_create(VC_XID_SPECTATOR, 0);
+		if (!IS_ERR(vxi) || (PTR_ERR(vxi) != -EEXIST &&
+				     PTR_ERR(vxi) != -EBUSY))
+			return vxi;
+		cond_resched();
+	}
 }
 
 /**
@@ -245,6 +294,35 @@ int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 }
 
 /**
+ * vx_change_bcaps - remove capabilities from a context's bounding set
+ * @vxi: the context
+ * @bcaps: the new values of the bits in @mask
+ * @mask: the bits to change
+ *
+ * The bounding set can only shrink: bits in @mask that are clear in @bcaps
+ * are removed, the others stay as they are.
+ */
+void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask)
+{
+	spin_lock(&vxi->lock);
+	WRITE_ONCE(vxi->bcaps, vxi->bcaps & (bcaps | ~mask));
+	spin_unlock(&vxi->lock);
+}
+
+/**
+ * vx_change_ccaps - change a context's context capabilities
+ * @vxi: the context
+ * @ccaps: the new values of the bits in @mask
+ * @mask: the bits to change, a subset of VXC_ALL
+ */
+void vx_change_ccaps(struct vx_info *vxi, u64 ccaps, u64 mask)
+{
+	spin_lock(&vxi->lock);
+	WRITE_ONCE(vxi->ccaps, (vxi->ccaps & ~mask) | (ccaps & mask));
+	spin_unlock(&vxi->lock);
+}
+
+/**
  * vx_nr_created - the number of contexts created since the module loaded
  *
  * Return: the count.
@@ -276,6 +354,11 @@ int vx_context_init(void)
 	BUILD_BUG_ON(sizeof(struct vcmd_vx_info) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_stat) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_flags) != 16);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_caps) != 16);
+	BUILD_BUG_ON(sizeof(struct vcmd_bcaps) != 16);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_kill) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_wait_exit) != 8);
+	BUILD_BUG_ON(CAP_LAST_CAP >= 64);
 	return 0;
 }
 

@@ -13,6 +13,9 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+
+#include <linux/vserver.h>
 
 /**
  * struct vx_info - a security context
@@ -31,8 +34,13 @@
  *           keep the structure alive through @usage.  It never goes up from
  *           zero.
  * @lock: protects @flags, @init_pid and @reaper_pid, and the part of
- *         @members that VXF_PERSISTENT stands for.
+ *         @members that VXF_PERSISTENT stands for.  Readers of single
+ *         words (@flags, @bcaps, @ccaps) use READ_ONCE() without it.
  * @flags: the context flags, VXF_*.
+ * @bcaps: the capability bounding set, one bit per Linux capability;
+ *         enforced once the context has left STATE_SETUP.
+ * @ccaps: the context capabilities, VXC_*.
+ * @exit_wait: wait_exit sleeps here until the context shuts down.
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
  *            holds a pid reference.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
@@ -45,6 +53,9 @@ struct vx_info {
 	atomic_t members;
 	spinlock_t lock; /* see @lock above */
 	u64 flags;
+	u64 bcaps;
+	u64 ccaps;
+	wait_queue_head_t exit_wait;
 	struct pid *init_pid;
 	struct pid *reaper_pid;
 	struct rcu_head rcu;
@@ -60,6 +71,10 @@ void vx_put(struct vx_info *vxi);
 bool vx_member_get(struct vx_info *vxi);
 void vx_member_put(struct vx_info *vxi);
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask);
+void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask);
+void vx_change_ccaps(struct vx_info *vxi, u64 ccaps, u64 mask);
+struct vx_info *vx_spectator_join(void);
+bool vx_alive(struct vx_info *vxi);
 u64 vx_flags(struct vx_info *vxi);
 unsigned int vx_task_count(struct vx_info *vxi);
 unsigned int vx_nr_created(void);
@@ -96,6 +111,11 @@ static inline u32 vx_current_xid(void)
  *
  * Return: the xid, 0 on the host.
  */
+static inline bool vx_is_spectator(struct vx_info *vxi)
+{
+	return vxi && vxi->xid == VC_XID_SPECTATOR;
+}
+
 static inline u32 vx_task_xid(struct task_struct *task)
 {
 	struct vx_info *vxi;

@@ -5,9 +5,10 @@
  * Permission rule (Linux has no CAP_CONTEXT): commands that change
  * anything need CAP_SYS_ADMIN in the initial user namespace and a caller
  * on the host (xid 0), except that a context still in STATE_SETUP may
- * change its own flags.  Queries are open to everybody, but a task in a
- * context only ever sees its own context: other xids do not exist for it
- * (ESRCH).
+ * change its own flags and capabilities.  Queries are open to everybody,
+ * but a task in a context only ever sees its own context: other xids do
+ * not exist for it (ESRCH).  The spectator (xid 1) sees every context and
+ * changes none.
  */
 
 #include <linux/capability.h>
@@ -20,6 +21,7 @@
 
 #include <linux/vserver.h>
 
+#include "common.h"
 #include "context.h"
 #include "context_cmd.h"
 #include "task.h"
@@ -39,9 +41,31 @@ static struct vx_info *vc_lookup_visible(u32 id)
 
 	if (id & 0x80000000U)
 		id = own;
-	if (own && id != own)
+	if (own && own != VC_XID_SPECTATOR && id != own)
 		return NULL;
 	return vx_lookup(id);
+}
+
+/*
+ * Resolve the id of a command that changes a context: the host
+ * administrator may change any, a context in setup only itself.
+ */
+static long vc_lookup_writable(u32 id, struct vx_info **vxip)
+{
+	struct vx_info *vxi;
+
+	if (!capable(CAP_SYS_ADMIN) || vx_is_spectator(vx_current()))
+		return -EPERM;
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	/* In a context, only while it is being set up. */
+	if (vx_current() && !(vx_flags(vxi) & VXF_STATE_SETUP)) {
+		vx_put(vxi);
+		return -EPERM;
+	}
+	*vxip = vxi;
+	return 0;
 }
 
 /**
@@ -93,7 +117,8 @@ static void vc_set_pid(struct vx_info *vxi, struct pid **slot)
  * @data: struct vcmd_ctx_migrate, or NULL for no flags
  *
  * With VXM_SET_INIT the caller's process becomes the context's init, with
- * VXM_SET_REAPER its reaper.
+ * VXM_SET_REAPER its reaper.  Id 1 is the spectator, which is created on
+ * demand and sees every task.
  *
  * Return: 0; -EPERM if the caller is not a host administrator, or the
  * context is private (VXF_INFO_PRIVATE) and out of setup; -EFAULT;
@@ -112,8 +137,16 @@ long vc_ctx_migrate(u32 id, void __user *data)
 		return -EFAULT;
 	if (arg.flagword & ~(u64)VXM_ALL)
 		return -EINVAL;
-	if (id < VC_XID_STATIC_MIN || id > VC_XID_DYNAMIC_MAX)
+	if (id < VC_XID_SPECTATOR || id > VC_XID_DYNAMIC_MAX)
 		return -EINVAL;
+
+	if (id == VC_XID_SPECTATOR) {
+		vxi = vx_spectator_join();
+		if (IS_ERR(vxi))
+			return PTR_ERR(vxi);
+		vx_enter_current(vxi);
+		return 0;
+	}
 
 	vxi = vx_lookup(id);
 	if (!vxi)
@@ -144,20 +177,20 @@ long vc_ctx_migrate(u32 id, void __user *data)
  */
 long vc_task_xid(u32 id)
 {
-	u32 own = vx_current_xid();
 	struct task_struct *task;
 	u32 xid;
 
 	if (!id)
-		return own;
+		return vx_current_xid();
 	if (id > INT_MAX)
 		return -ESRCH;
 
+	/* find_vpid() hides the tasks of other contexts. */
 	rcu_read_lock();
 	task = pid_task(find_vpid(id), PIDTYPE_PID);
 	xid = task ? vx_task_xid(task) : 0;
 	rcu_read_unlock();
-	if (!task || (own && xid != own))
+	if (!task)
 		return -ESRCH;
 	return xid;
 }
@@ -264,14 +297,207 @@ long vc_set_cflags(u32 id, void __user *data)
 	if (arg.mask & ~VXF_ALL)
 		return -EINVAL;
 
+	ret = vc_lookup_writable(id, &vxi);
+	if (ret)
+		return ret;
+	ret = vx_change_flags(vxi, arg.flagword, arg.mask);
+	vx_put(vxi);
+	return ret;
+}
+
+/**
+ * vc_get_bcaps - get_bcaps: a context's capability bounding set
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_bcaps to fill; the mask holds every capability the
+ *        kernel knows
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_get_bcaps(u32 id, void __user *data)
+{
+	struct vcmd_bcaps arg;
+	struct vx_info *vxi;
+
 	vxi = vc_lookup_visible(id);
 	if (!vxi)
 		return -ESRCH;
-	/* In a context, only while it is being set up. */
-	if (vx_current() && !(vx_flags(vxi) & VXF_STATE_SETUP))
-		ret = -EPERM;
-	else
-		ret = vx_change_flags(vxi, arg.flagword, arg.mask);
+	arg.bcaps = READ_ONCE(vxi->bcaps);
+	arg.bmask = VC_BCAPS_ALL;
 	vx_put(vxi);
-	return ret;
+
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
+}
+
+/**
+ * vc_set_bcaps - set_bcaps: shrink a context's capability bounding set
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_bcaps: capabilities in the mask that are clear in the
+ *        set are removed; the set never grows
+ *
+ * Return: 0; -EPERM if the caller may not change the context; -EFAULT;
+ * -ESRCH if there is no such context visible to the caller.
+ */
+long vc_set_bcaps(u32 id, void __user *data)
+{
+	struct vcmd_bcaps arg;
+	struct vx_info *vxi;
+	long ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&arg, data, sizeof(arg)))
+		return -EFAULT;
+
+	ret = vc_lookup_writable(id, &vxi);
+	if (ret)
+		return ret;
+	vx_change_bcaps(vxi, arg.bcaps, arg.bmask);
+	vx_put(vxi);
+	return 0;
+}
+
+/**
+ * vc_get_ccaps - get_ccaps: a context's context capabilities
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_ctx_caps to fill; the mask holds every known bit
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_get_ccaps(u32 id, void __user *data)
+{
+	struct vcmd_ctx_caps arg;
+	struct vx_info *vxi;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	arg.ccaps = READ_ONCE(vxi->ccaps);
+	arg.cmask = VXC_ALL;
+	vx_put(vxi);
+
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
+}
+
+/**
+ * vc_set_ccaps - set_ccaps: change a context's context capabilities
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_ctx_caps: the bits in the mask take the values in
+ *        the capability word
+ *
+ * Return: 0; -EPERM if the caller may not change the context; -EFAULT;
+ * -EINVAL for unknown bits in the mask; -ESRCH if there is no such context
+ * visible to the caller.
+ */
+long vc_set_ccaps(u32 id, void __user *data)
+{
+	struct vcmd_ctx_caps arg;
+	struct vx_info *vxi;
+	long ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&arg, data, sizeof(arg)))
+		return -EFAULT;
+	if (arg.cmask & ~VXC_ALL)
+		return -EINVAL;
+
+	ret = vc_lookup_writable(id, &vxi);
+	if (ret)
+		return ret;
+	vx_change_ccaps(vxi, arg.ccaps, arg.cmask);
+	vx_put(vxi);
+	return 0;
+}
+
+/**
+ * vc_ctx_kill - ctx_kill: signal the processes of a context
+ * @id: the xid
+ * @data: struct vcmd_ctx_kill
+ *
+ * Return: 0 if at least one process was signalled; -EPERM if the caller
+ * is not a host administrator; -EFAULT; -EINVAL for a bad signal; -ESRCH
+ * if there is no such context or no matching process.
+ */
+long vc_ctx_kill(u32 id, void __user *data)
+{
+	struct vcmd_ctx_kill arg;
+	struct task_struct *p;
+	struct vx_info *vxi;
+	struct pid *init;
+	int sent = 0, ret = 0;
+	pid_t pid;
+
+	if (!vc_host_admin())
+		return -EPERM;
+	if (copy_from_user(&arg, data, sizeof(arg)))
+		return -EFAULT;
+	if (!valid_signal(arg.sig))
+		return -EINVAL;
+	if (arg.pid < -1)
+		return -ESRCH;
+
+	vxi = vx_lookup(id);
+	if (!vxi)
+		return -ESRCH;
+
+	rcu_read_lock();
+	spin_lock(&vxi->lock);
+	init = get_pid(vxi->init_pid);
+	spin_unlock(&vxi->lock);
+	for_each_process(p) {
+		if (rcu_access_pointer(p->vx_info) != vxi)
+			continue;
+		pid = task_tgid_vnr(p);
+		if (arg.pid == 1 && task_tgid(p) != init)
+			continue;
+		if (arg.pid == -1 && task_tgid(p) == init)
+			continue;
+		if (arg.pid > 1 && pid != arg.pid)
+			continue;
+		/* Signal 0 only probes, as kill(2) does. */
+		ret = arg.sig ? send_sig_info(arg.sig, SEND_SIG_PRIV, p) : 0;
+		if (!ret)
+			sent++;
+	}
+	rcu_read_unlock();
+	put_pid(init);
+	vx_put(vxi);
+	if (sent)
+		return 0;
+	return ret ? ret : -ESRCH;
+}
+
+/**
+ * vc_wait_exit - wait_exit: wait until a context has shut down
+ * @id: the xid
+ * @data: struct vcmd_wait_exit to fill
+ *
+ * Return: 0 once the context is gone; -EPERM if the caller is not a host
+ * administrator; -ESRCH if there is no such context; -ERESTARTSYS if a
+ * signal came first; -EFAULT.
+ */
+long vc_wait_exit(u32 id, void __user *data)
+{
+	struct vcmd_wait_exit arg = { 0 };
+	struct vx_info *vxi;
+	int ret;
+
+	if (!vc_host_admin())
+		return -EPERM;
+	vxi = vx_lookup(id);
+	if (!vxi)
+		return -ESRCH;
+	ret = wait_event_interruptible(vxi->exit_wait, !vx_alive(vxi));
+	vx_put(vxi);
+	if (ret)
+		return ret;
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
 }

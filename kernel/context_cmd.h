@@ -16,5 +16,11 @@ long vc_vx_info(u32 id, void __user *data);
 long vc_ctx_stat(u32 id, void __user *data);
 long vc_get_cflags(u32 id, void __user *data);
 long vc_set_cflags(u32 id, void __user *data);
+long vc_get_bcaps(u32 id, void __user *data);
+long vc_set_bcaps(u32 id, void __user *data);
+long vc_get_ccaps(u32 id, void __user *data);
+long vc_set_ccaps(u32 id, void __user *data);
+long vc_ctx_kill(u32 id, void __user *data);
+long vc_wait_exit(u32 id, void __user *data);
 
 #endif /* _VS_CONTEXT_CMD_H */

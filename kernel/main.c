@@ -13,6 +13,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "isolation.h"
 #include "proc.h"
 #include "syscall.h"
 #include "task.h"
@@ -23,6 +24,10 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.task_exit = vc_task_exit,
 	.task_free = vc_task_free,
 	.syscall = vc_syscall,
+	.task_visible = vc_task_visible,
+	.pid_visible = vc_pid_visible,
+	.task_access = vc_task_access,
+	.capable = vc_capable,
 };
 
 static int __init vc_init(void)

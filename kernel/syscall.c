@@ -47,6 +47,18 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_get_cflags(id, data);
 	case VCMD_set_cflags:
 		return vc_set_cflags(id, data);
+	case VCMD_get_bcaps:
+		return vc_get_bcaps(id, data);
+	case VCMD_set_bcaps:
+		return vc_set_bcaps(id, data);
+	case VCMD_get_ccaps:
+		return vc_get_ccaps(id, data);
+	case VCMD_set_ccaps:
+		return vc_set_ccaps(id, data);
+	case VCMD_ctx_kill:
+		return vc_ctx_kill(id, data);
+	case VCMD_wait_exit:
+		return vc_wait_exit(id, data);
 	}
 	return -ENOSYS;
 }

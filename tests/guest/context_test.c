@@ -259,7 +259,6 @@ TEST(migrate_rejects_bad_arguments)
 
 	EXPECT_EQ(-ESRCH, vs_migrate(109, 0));
 	EXPECT_EQ(-EINVAL, vs_migrate(0, 0));
-	EXPECT_EQ(-EINVAL, vs_migrate(1, 0));
 	EXPECT_EQ(-EINVAL, vs_migrate(65536, 0));
 	ASSERT_EQ(110, holder_start(&h, 110, VXF_INIT_SET, 0));
 	EXPECT_EQ(-EINVAL, vs_migrate(110, 4));
@@ -277,17 +276,22 @@ TEST(migrate_into_private_context_after_setup_is_refused)
 	holder_stop(&h);
 }
 
-TEST(task_in_context_sees_only_its_context)
+struct inside_args {
+	struct __test_metadata *meta;
+	pid_t other;
+};
+
+static int sees_only_own(void *p)
 {
+	struct inside_args *a = p;
+	struct __test_metadata *_metadata = a->meta;
 	struct vcmd_ctx_stat stat;
 	struct vcmd_vx_info info;
 	uint64_t flags;
-	struct holder other;
 
-	ASSERT_EQ(112, holder_start(&other, 112, VXF_INIT_SET, 0));
-	ASSERT_EQ(113, vs_create(113, VXF_INIT_SET));
-
-	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, other.pid, NULL));
+	if (vs_create(113, VXF_INIT_SET) != 113)
+		return 2;
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, a->other, NULL));
 	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, getppid(), NULL));
 	EXPECT_EQ(-ESRCH, vs_call(VCMD_task_xid, 1, NULL));
 	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 112, &info));
@@ -295,14 +299,25 @@ TEST(task_in_context_sees_only_its_context)
 	EXPECT_EQ(-ESRCH, vs_call(VCMD_ctx_stat, 112, &stat));
 	EXPECT_EQ(-ESRCH, vs_get_cflags(112, &flags));
 	EXPECT_EQ(-ESRCH, vs_set_cflags(112, 0, VXF_STATE_SETUP));
-	ASSERT_EQ(0, vs_get_cflags(113, &flags));
+	EXPECT_EQ(0, vs_get_cflags(113, &flags));
 
 	/* No way out, no way into another context. */
 	EXPECT_EQ(-EPERM, vs_create(114, VXF_INIT_SET));
 	EXPECT_EQ(-EPERM, vs_create(VC_DYNAMIC_ID, VXF_INIT_SET));
 	EXPECT_EQ(-EPERM, vs_migrate(112, 0));
+	EXPECT_EQ(-EPERM, vs_migrate(VC_XID_SPECTATOR, 0));
 	EXPECT_EQ(113, vs_call(VCMD_task_xid, 0, NULL));
+	return _metadata->passed ? 0 : 1;
+}
 
+TEST(task_in_context_sees_only_its_context)
+{
+	struct holder other;
+	struct inside_args a = { _metadata, 0 };
+
+	ASSERT_EQ(112, holder_start(&other, 112, VXF_INIT_SET, 0));
+	a.other = other.pid;
+	EXPECT_EQ(0, in_child(sees_only_own, &a));
 	/* The other context's task is untouched. */
 	EXPECT_EQ(0, holder_stop(&other));
 }
@@ -427,6 +442,121 @@ TEST(proc_status_counts_contexts)
 	EXPECT_EQ(total + 1, proc_value("/proc/virtual/status", "#CTotal", 10));
 	holder_stop(&h);
 	EXPECT_EQ(active, proc_value("/proc/virtual/status", "#CActive", 10));
+}
+
+static long ctx_kill(uint32_t xid, int pid, int sig)
+{
+	struct vcmd_ctx_kill arg = { .pid = pid, .sig = sig };
+
+	return vs_call(VCMD_ctx_kill, xid, &arg);
+}
+
+TEST(ctx_kill_signals_the_whole_context)
+{
+	struct vcmd_vx_info info;
+	struct holder a, b, other;
+	int status;
+
+	ASSERT_EQ(123, holder_start(&a, 123, VXF_INIT_SET, 0));
+	ASSERT_EQ(0, holder_start(&b, 123, VXM_SET_INIT, 1));
+	ASSERT_EQ(124, holder_start(&other, 124, VXF_INIT_SET, 0));
+	EXPECT_EQ(0, ctx_kill(123, 0, 0));
+	/* pid 1 is the context's init. */
+	EXPECT_EQ(0, ctx_kill(123, 1, SIGKILL));
+	ASSERT_EQ(b.pid, waitpid(b.pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(0, kill(a.pid, 0));
+	EXPECT_EQ(-ESRCH, ctx_kill(123, 1, 0));
+	/* pid 0: everybody. */
+	EXPECT_EQ(0, ctx_kill(123, 0, SIGKILL));
+	ASSERT_EQ(a.pid, waitpid(a.pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_vx_info, 123, &info));
+	close(a.release);
+	close(b.release);
+	/* The other context was not touched. */
+	EXPECT_EQ(0, holder_stop(&other));
+}
+
+static int kill_from_inside(void *p)
+{
+	struct vcmd_ctx_kill arg = { 0, SIGKILL };
+
+	if (vs_create(127, VXF_INIT_SET) != 127)
+		return 2;
+	if (vs_call(VCMD_ctx_kill, 125, &arg) != -EPERM)
+		return 3;
+	arg.sig = 0;
+	if (vs_call(VCMD_ctx_kill, 127, &arg) != -EPERM)
+		return 4;
+	return 0;
+}
+
+TEST(ctx_kill_rejects_bad_arguments)
+{
+	struct holder h;
+
+	ASSERT_EQ(125, holder_start(&h, 125, VXF_INIT_SET, 0));
+	EXPECT_EQ(-EINVAL, ctx_kill(125, 0, 65));
+	EXPECT_EQ(-EINVAL, ctx_kill(125, 0, -1));
+	EXPECT_EQ(-ESRCH, ctx_kill(126, 0, 0));
+	EXPECT_EQ(-ESRCH, ctx_kill(125, getpid(), 0));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_kill, 125, (void *)1));
+	EXPECT_EQ(0, in_child(kill_from_inside, NULL));
+	EXPECT_EQ(0, holder_stop(&h));
+}
+
+static int wait_for(uint32_t xid)
+{
+	struct vcmd_wait_exit res = { -1, -1 };
+
+	if (vs_call(VCMD_wait_exit, xid, &res))
+		return 1;
+	return res.reboot_cmd == 0 && res.exit_code == 0 ? 0 : 2;
+}
+
+TEST(wait_exit_returns_when_the_context_ends)
+{
+	struct vcmd_wait_exit res;
+	struct holder h;
+	int status;
+	pid_t waiter;
+
+	ASSERT_EQ(128, holder_start(&h, 128, VXF_INIT_SET, 0));
+	waiter = fork();
+	ASSERT_LE(0, waiter);
+	if (!waiter) {
+		close(h.release);
+		_exit(wait_for(128));
+	}
+	usleep(200000);
+	/* Still waiting while the context lives. */
+	EXPECT_EQ(0, waitpid(waiter, &status, WNOHANG));
+	holder_stop(&h);
+	ASSERT_EQ(waiter, waitpid(waiter, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_wait_exit, 128, &res));
+}
+
+TEST(wait_exit_is_interruptible)
+{
+	struct holder h;
+	int status;
+	pid_t waiter;
+
+	ASSERT_EQ(129, holder_start(&h, 129, VXF_INIT_SET, 0));
+	waiter = fork();
+	ASSERT_LE(0, waiter);
+	if (!waiter) {
+		close(h.release);
+		_exit(wait_for(129));
+	}
+	usleep(100000);
+	kill(waiter, SIGKILL);
+	ASSERT_EQ(waiter, waitpid(waiter, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status));
+	holder_stop(&h);
 }
 
 TEST_HARNESS_MAIN

@@ -3,6 +3,8 @@
  * names.c - the names of flag bits, as util-vserver spells them
  */
 
+#include <linux/capability.h>
+
 #include "parse.h"
 #include "vserver.h"
 
@@ -35,5 +37,98 @@ const struct vs_name vs_cflag_names[] = {
 	{ "prolific", VXF_PROLIFIC },
 	{ "igneg_nice", VXF_IGNEG_NICE },
 	{ "igneg_ionice", VXF_IGNEG_IONICE },
+	/* Pseudo flags util-vserver accepts */
+	{ "secure", VXF_HIDE_NETIF },
+	{ "default", VXF_VIRT_UPTIME },
+	{ NULL, 0 }
+};
+
+#define BCAP(name) { #name, 1ULL << CAP_##name }
+
+const struct vs_name vs_bcap_names[] = {
+	BCAP(CHOWN),
+	BCAP(DAC_OVERRIDE),
+	BCAP(DAC_READ_SEARCH),
+	BCAP(FOWNER),
+	BCAP(FSETID),
+	BCAP(KILL),
+	BCAP(SETGID),
+	BCAP(SETUID),
+	BCAP(SETPCAP),
+	BCAP(LINUX_IMMUTABLE),
+	BCAP(NET_BIND_SERVICE),
+	BCAP(NET_BROADCAST),
+	BCAP(NET_ADMIN),
+	BCAP(NET_RAW),
+	BCAP(IPC_LOCK),
+	BCAP(IPC_OWNER),
+	BCAP(SYS_MODULE),
+	BCAP(SYS_RAWIO),
+	BCAP(SYS_CHROOT),
+	BCAP(SYS_PTRACE),
+	BCAP(SYS_PACCT),
+	BCAP(SYS_ADMIN),
+	BCAP(SYS_BOOT),
+	BCAP(SYS_NICE),
+	BCAP(SYS_RESOURCE),
+	BCAP(SYS_TIME),
+	BCAP(SYS_TTY_CONFIG),
+	BCAP(MKNOD),
+	BCAP(LEASE),
+	BCAP(AUDIT_WRITE),
+	BCAP(AUDIT_CONTROL),
+	BCAP(SETFCAP),
+	BCAP(MAC_OVERRIDE),
+	BCAP(MAC_ADMIN),
+	BCAP(SYSLOG),
+	BCAP(WAKE_ALARM),
+	BCAP(BLOCK_SUSPEND),
+	BCAP(AUDIT_READ),
+	BCAP(PERFMON),
+	BCAP(BPF),
+	BCAP(CHECKPOINT_RESTORE),
+	{ NULL, 0 }
+};
+
+/*
+ * The bounding set of `vattribute --secure`: what a guest's root may keep
+ * (util-vserver's list of secure capabilities).
+ */
+const uint64_t vs_secure_bcaps =
+	(1ULL << CAP_CHOWN) | (1ULL << CAP_DAC_OVERRIDE) |
+	(1ULL << CAP_DAC_READ_SEARCH) | (1ULL << CAP_FOWNER) |
+	(1ULL << CAP_FSETID) | (1ULL << CAP_KILL) | (1ULL << CAP_SETGID) |
+	(1ULL << CAP_SETUID) | (1ULL << CAP_NET_BIND_SERVICE) |
+	(1ULL << CAP_SYS_CHROOT) | (1ULL << CAP_SYS_PTRACE) |
+	(1ULL << CAP_SYS_TTY_CONFIG) | (1ULL << CAP_LEASE) |
+	(1ULL << CAP_SETFCAP) | (1ULL << CAP_SYS_BOOT) |
+	(1ULL << CAP_AUDIT_WRITE);
+
+const struct vs_name vs_ccap_names[] = {
+	{ "set_utsname", VXC_SET_UTSNAME },
+	{ "set_rlimit", VXC_SET_RLIMIT },
+	{ "fs_security", VXC_FS_SECURITY },
+	{ "fs_trusted", VXC_FS_TRUSTED },
+	{ "tiocsti", VXC_TIOCSTI },
+	{ "raw_icmp", VXC_RAW_ICMP },
+	{ "syslog", VXC_SYSLOG },
+	{ "oom_adjust", VXC_OOM_ADJUST },
+	{ "audit_control", VXC_AUDIT_CONTROL },
+	{ "secure_mount", VXC_SECURE_MOUNT },
+	{ "secure_remount", VXC_SECURE_REMOUNT },
+	{ "binary_mount", VXC_BINARY_MOUNT },
+	{ "dev_mount", VXC_DEV_MOUNT },
+	{ "quota_ctl", VXC_QUOTA_CTL },
+	{ "admin_mapper", VXC_ADMIN_MAPPER },
+	{ "admin_cloop", VXC_ADMIN_CLOOP },
+	{ "kthread", VXC_KTHREAD },
+	{ "namespace", VXC_NAMESPACE },
+	/* Old spellings util-vserver still accepts */
+	{ "mount", VXC_SECURE_MOUNT },
+	{ "remount", VXC_SECURE_REMOUNT },
+	{ "icmp", VXC_RAW_ICMP },
+	{ "ping", VXC_RAW_ICMP },
+	{ "utsname", VXC_SET_UTSNAME },
+	{ "rlimit", VXC_SET_RLIMIT },
 	{ NULL, 0 }
 };

@@ -25,6 +25,12 @@ struct vs_name {
 
 /* The context flags, with util-vserver's names; NULL-terminated. */
 extern const struct vs_name vs_cflag_names[];
+/* Linux capabilities without the CAP_ prefix, upper case. */
+extern const struct vs_name vs_bcap_names[];
+/* The context capabilities, without the VXC_ prefix. */
+extern const struct vs_name vs_ccap_names[];
+/* The bounding set `vattribute --secure` gives a context. */
+extern const uint64_t vs_secure_bcaps;
 
 /* The default directory of vserver configurations. */
 #define VS_CONFDIR "/etc/vservers"

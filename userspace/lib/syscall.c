@@ -63,3 +63,39 @@ int vc_set_cflags(xid_t xid, uint64_t flags, uint64_t mask)
 
 	return vc_syscall(VCMD_set_cflags, xid, &arg);
 }
+
+int vc_get_bcaps(xid_t xid, struct vcmd_bcaps *bcaps)
+{
+	return vc_syscall(VCMD_get_bcaps, xid, bcaps);
+}
+
+int vc_set_bcaps(xid_t xid, uint64_t bcaps, uint64_t mask)
+{
+	struct vcmd_bcaps arg = { .bcaps = bcaps, .bmask = mask };
+
+	return vc_syscall(VCMD_set_bcaps, xid, &arg);
+}
+
+int vc_get_ccaps(xid_t xid, struct vcmd_ctx_caps *ccaps)
+{
+	return vc_syscall(VCMD_get_ccaps, xid, ccaps);
+}
+
+int vc_set_ccaps(xid_t xid, uint64_t ccaps, uint64_t mask)
+{
+	struct vcmd_ctx_caps arg = { .ccaps = ccaps, .cmask = mask };
+
+	return vc_syscall(VCMD_set_ccaps, xid, &arg);
+}
+
+int vc_ctx_kill(xid_t xid, int pid, int sig)
+{
+	struct vcmd_ctx_kill arg = { .pid = pid, .sig = sig };
+
+	return vc_syscall(VCMD_ctx_kill, xid, &arg);
+}
+
+int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res)
+{
+	return vc_syscall(VCMD_wait_exit, xid, res);
+}

@@ -25,5 +25,11 @@ int vc_vx_info(xid_t xid, struct vcmd_vx_info *info);
 int vc_ctx_stat(xid_t xid, struct vcmd_ctx_stat *stat);
 int vc_get_cflags(xid_t xid, struct vcmd_ctx_flags *flags);
 int vc_set_cflags(xid_t xid, uint64_t flags, uint64_t mask);
+int vc_get_bcaps(xid_t xid, struct vcmd_bcaps *bcaps);
+int vc_set_bcaps(xid_t xid, uint64_t bcaps, uint64_t mask);
+int vc_get_ccaps(xid_t xid, struct vcmd_ctx_caps *ccaps);
+int vc_set_ccaps(xid_t xid, uint64_t ccaps, uint64_t mask);
+int vc_ctx_kill(xid_t xid, int pid, int sig);
+int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res);
 
 #endif /* VS_VSERVER_H */

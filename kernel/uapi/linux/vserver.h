@@ -185,4 +185,86 @@ struct vcmd_ctx_flags {
 				 VXF_FORK_RSS | VXF_PROLIFIC | \
 				 VXF_IGNEG_NICE | VXF_IGNEG_IONICE)
 
+/* Capabilities */
+#define VCMD_get_ccaps		VC_CMD(VC_CAT_FLAGS, 3, 1)
+#define VCMD_set_ccaps		VC_CMD(VC_CAT_FLAGS, 4, 1)
+#define VCMD_get_bcaps		VC_CMD(VC_CAT_FLAGS, 9, 0)
+#define VCMD_set_bcaps		VC_CMD(VC_CAT_FLAGS, 10, 0)
+
+/**
+ * struct vcmd_ctx_caps - argument of get_ccaps and set_ccaps
+ * @ccaps: the context capabilities (VXC_*)
+ * @cmask: set_ccaps: which bits of @ccaps to apply; get_ccaps: the bits
+ *         the kernel knows
+ */
+struct vcmd_ctx_caps {
+	__u64 ccaps;
+	__u64 cmask;
+};
+
+/**
+ * struct vcmd_bcaps - argument of get_bcaps and set_bcaps
+ * @bcaps: the capability bounding set, bit N for Linux capability N
+ * @bmask: set_bcaps: the bits to change, which can only be cleared;
+ *         get_bcaps: the capabilities the kernel knows
+ */
+struct vcmd_bcaps {
+	__u64 bcaps;
+	__u64 bmask;
+};
+
+#define VXC_SET_UTSNAME		0x00000001ULL
+#define VXC_SET_RLIMIT		0x00000002ULL
+#define VXC_FS_SECURITY		0x00000004ULL
+#define VXC_FS_TRUSTED		0x00000008ULL
+#define VXC_TIOCSTI		0x00000010ULL
+#define VXC_RAW_ICMP		0x00000100ULL
+#define VXC_SYSLOG		0x00001000ULL
+#define VXC_OOM_ADJUST		0x00002000ULL
+#define VXC_AUDIT_CONTROL	0x00004000ULL
+#define VXC_SECURE_MOUNT	0x00010000ULL
+#define VXC_SECURE_REMOUNT	0x00020000ULL
+#define VXC_BINARY_MOUNT	0x00040000ULL
+#define VXC_DEV_MOUNT		0x00080000ULL
+#define VXC_QUOTA_CTL		0x00100000ULL
+#define VXC_ADMIN_MAPPER	0x00200000ULL
+#define VXC_ADMIN_CLOOP		0x00400000ULL
+#define VXC_KTHREAD		0x01000000ULL
+#define VXC_NAMESPACE		0x02000000ULL
+
+#define VXC_ALL			(VXC_SET_UTSNAME | VXC_SET_RLIMIT | \
+				 VXC_FS_SECURITY | VXC_FS_TRUSTED | \
+				 VXC_TIOCSTI | VXC_RAW_ICMP | VXC_SYSLOG | \
+				 VXC_OOM_ADJUST | VXC_AUDIT_CONTROL | \
+				 VXC_SECURE_MOUNT | VXC_SECURE_REMOUNT | \
+				 VXC_BINARY_MOUNT | VXC_DEV_MOUNT | \
+				 VXC_QUOTA_CTL | VXC_ADMIN_MAPPER | \
+				 VXC_ADMIN_CLOOP | VXC_KTHREAD | VXC_NAMESPACE)
+
+/* Signals and exit */
+#define VCMD_ctx_kill		VC_CMD(VC_CAT_PROCTRL, 1, 0)
+
+/**
+ * struct vcmd_ctx_kill - argument of ctx_kill
+ * @pid: 0 or -1: every process of the context (-1 spares its init);
+ *       1: the context's init; otherwise that pid, if in the context
+ * @sig: the signal, 0 to probe
+ */
+struct vcmd_ctx_kill {
+	__s32 pid;
+	__s32 sig;
+};
+
+#define VCMD_wait_exit		VC_CMD(VC_CAT_EVENT, 99, 0)
+
+/**
+ * struct vcmd_wait_exit - result of wait_exit
+ * @reboot_cmd: the reboot command the context ended with, 0 for none
+ * @exit_code: the exit code it ended with
+ */
+struct vcmd_wait_exit {
+	__s32 reboot_cmd;
+	__s32 exit_code;
+};
+
 #endif /* _UAPI_LINUX_VSERVER_H */

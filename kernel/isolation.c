@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - who may see and act on whom
+ *
+ * The rules, for a task in a context (the core kernel never asks for host
+ * tasks, which see and may act on everything their credentials allow):
+ *
+ *  - A task sees the tasks of its own context and no other; pids of other
+ *    contexts behave as if they did not exist.  The spectator (xid 1)
+ *    sees every task.
+ *  - The spectator changes nothing: it may read, but not signal, ptrace
+ *    in attach mode, or change the priority, scheduling, process group or
+ *    memory placement of any task, and it has no capabilities.
+ *  - Capabilities outside the context's bounding set are refused once the
+ *    context has left STATE_SETUP.
+ */
+
+#include <linux/bits.h>
+#include <linux/capability.h>
+#include <linux/errno.h>
+#include <linux/pid.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/vserver_hooks.h>
+
+#include <linux/vserver.h>
+
+#include "context.h"
+#include "isolation.h"
+
+/**
+ * vc_task_visible - the task_visible call-out
+ * @task: the task looked at
+ *
+ * Return: true if current may see @task.
+ */
+bool vc_task_visible(struct task_struct *task)
+{
+	struct vx_info *cur = vx_current();
+	bool visible;
+
+	if (!cur || vx_is_spectator(cur))
+		return true;
+	rcu_read_lock();
+	visible = rcu_dereference(task->vx_info) == cur;
+	rcu_read_unlock();
+	return visible;
+}
+
+/**
+ * vc_pid_visible - the pid_visible call-out
+ * @pid: the pid looked up
+ *
+ * A pid is visible if the first task attached to it, as a thread, thread
+ * group, process group or session id, is visible.
+ *
+ * Return: true if current may see the tasks behind @pid.
+ */
+bool vc_pid_visible(struct pid *pid)
+{
+	struct task_struct *task = NULL;
+	enum pid_type type;
+	bool visible = true;
+
+	rcu_read_lock();
+	for (type = PIDTYPE_PID; type < PIDTYPE_MAX && !task; type++)
+		task = pid_task(pid, type);
+	if (task)
+		visible = vc_task_visible(task);
+	rcu_read_unlock();
+	return visible;
+}
+
+/**
+ * vc_task_access - the task_access call-out
+ * @task: the target
+ * @access: VS_ACCESS_*
+ *
+ * Return: 0; -ESRCH for a task current may not see (-EPERM for a ptrace
+ * attach); -EPERM for anything but a read by the spectator.
+ */
+int vc_task_access(struct task_struct *task, unsigned int access)
+{
+	struct vx_info *cur = vx_current();
+
+	if (!cur)
+		return 0;
+	if (vx_is_spectator(cur))
+		return access == VS_ACCESS_READ ? 0 : -EPERM;
+	if (!vc_task_visible(task))
+		return access == VS_ACCESS_PTRACE ? -EPERM : -ESRCH;
+	return 0;
+}
+
+/**
+ * vc_capable - the capable call-out
+ * @cap: the capability
+ *
+ * Return: 0 if the capability is in the bounding set of current's context
+ * or the context is still in setup; -EPERM otherwise.
+ */
+int vc_capable(int cap)
+{
+	struct vx_info *cur = vx_current();
+
+	if (!cur)
+		return 0;
+	if (cap < 0 || cap > CAP_LAST_CAP)
+		return -EPERM;
+	if (!vx_is_spectator(cur) && (READ_ONCE(cur->flags) & VXF_STATE_SETUP))
+		return 0;
+	return (READ_ONCE(cur->bcaps) & BIT_ULL(cap)) ? 0 : -EPERM;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vserver - who may see and act on whom
+ */
+
+#ifndef _VS_ISOLATION_H
+#define _VS_ISOLATION_H
+
+#include <linux/types.h>
+
+struct pid;
+struct task_struct;
+
+bool vc_task_visible(struct task_struct *task);
+bool vc_pid_visible(struct pid *pid);
+int vc_task_access(struct task_struct *task, unsigned int access);
+int vc_capable(int cap);
+
+#endif /* _VS_ISOLATION_H */

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * caps_test.c - a context's capability bounding set holds root back
+ *
+ * A root process in a context whose bounding set is util-vserver's secure
+ * set (what `vattribute --secure` sets) tries what a guest must not do.
+ */
+
+#include <fcntl.h>
+#include <sys/io.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/time.h>
+#include <linux/capability.h>
+#include <linux/reboot.h>
+#include <net/if.h>
+
+#include "common.h"
+#include "kselftest_harness.h"
+
+/* util-vserver's secure bounding set (lib/getinsecurebcaps.c). */
+#define SECURE_BCAPS ((1ULL << CAP_CHOWN) | (1ULL << CAP_DAC_OVERRIDE) | \
+	(1ULL << CAP_DAC_READ_SEARCH) | (1ULL << CAP_FOWNER) | \
+	(1ULL << CAP_FSETID) | (1ULL << CAP_KILL) | (1ULL << CAP_SETGID) | \
+	(1ULL << CAP_SETUID) | (1ULL << CAP_NET_BIND_SERVICE) | \
+	(1ULL << CAP_SYS_CHROOT) | (1ULL << CAP_SYS_PTRACE) | \
+	(1ULL << CAP_SYS_TTY_CONFIG) | (1ULL << CAP_LEASE) | \
+	(1ULL << CAP_SETFCAP) | (1ULL << CAP_AUDIT_WRITE))
+
+static int errno_of(long ret)
+{
+	return ret < 0 ? -errno : (int)ret;
+}
+
+static long set_bcaps(uint32_t xid, uint64_t bcaps, uint64_t mask)
+{
+	struct vcmd_bcaps arg = { .bcaps = bcaps, .bmask = mask };
+
+	return vs_call(VCMD_set_bcaps, xid, &arg);
+}
+
+static uint64_t get_bcaps(uint32_t xid)
+{
+	struct vcmd_bcaps arg = { 0 };
+
+	if (vs_call(VCMD_get_bcaps, xid, &arg))
+		return 0xdead;
+	return arg.bcaps;
+}
+
+/* Enter a secure context as root and end its setup. */
+static void enter_secure(struct __test_metadata *_metadata, uint32_t xid)
+{
+	ASSERT_EQ(xid, vs_create(xid, VXF_INIT_SET));
+	ASSERT_EQ(0, set_bcaps(VC_SAME_ID, SECURE_BCAPS, ~0ULL));
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP));
+}
+
+TEST(bounding_set_starts_full_and_only_shrinks)
+{
+	struct vcmd_bcaps arg;
+
+	ASSERT_EQ(500, vs_create(500, VXF_INIT_SET));
+	ASSERT_EQ(0, vs_call(VCMD_get_bcaps, VC_SAME_ID, &arg));
+	EXPECT_EQ(arg.bmask, arg.bcaps);
+	EXPECT_EQ((1ULL << (CAP_LAST_CAP + 1)) - 1, arg.bcaps);
+	ASSERT_EQ(0, set_bcaps(VC_SAME_ID, 0, 1ULL << CAP_SYS_ADMIN));
+	EXPECT_EQ(arg.bcaps & ~(1ULL << CAP_SYS_ADMIN), get_bcaps(VC_SAME_ID));
+	/* Asking for it back does nothing. */
+	ASSERT_EQ(0, set_bcaps(VC_SAME_ID, ~0ULL, ~0ULL));
+	EXPECT_EQ(arg.bcaps & ~(1ULL << CAP_SYS_ADMIN), get_bcaps(VC_SAME_ID));
+}
+
+TEST(bounding_set_applies_after_setup)
+{
+	ASSERT_EQ(501, vs_create(501, VXF_INIT_SET));
+	ASSERT_EQ(0, set_bcaps(VC_SAME_ID, 0, 1ULL << CAP_MKNOD));
+	/* In setup the context is still fully privileged. */
+	EXPECT_EQ(0, mknod("/tmp/caps-null-1", S_IFCHR | 0600, makedev(1, 3)));
+	unlink("/tmp/caps-null-1");
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP));
+	EXPECT_EQ(-EPERM, errno_of(mknod("/tmp/caps-null-2", S_IFCHR | 0600,
+					 makedev(1, 3))));
+}
+
+TEST(secure_root_cannot_mknod_mount_or_load_modules)
+{
+	int fd;
+
+	enter_secure(_metadata, 502);
+	EXPECT_EQ(0, getuid());
+	EXPECT_EQ(-EPERM, errno_of(mknod("/tmp/caps-mem", S_IFCHR | 0600,
+					 makedev(1, 1))));
+	EXPECT_EQ(-EPERM, errno_of(mount("none", "/mnt", "tmpfs", 0, NULL)));
+	EXPECT_EQ(-EPERM, errno_of(umount2("/proc", MNT_DETACH)));
+	fd = open("/lib/modules/vserver.ko", O_RDONLY);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-EPERM, errno_of(syscall(SYS_finit_module, fd, "", 0)));
+	close(fd);
+	EXPECT_EQ(-EPERM, errno_of(syscall(SYS_delete_module, "vserver",
+					   O_NONBLOCK)));
+}
+
+TEST(secure_root_cannot_change_clock_or_reboot)
+{
+	struct timeval tv;
+
+	enter_secure(_metadata, 503);
+	ASSERT_EQ(0, gettimeofday(&tv, NULL));
+	EXPECT_EQ(-EPERM, errno_of(settimeofday(&tv, NULL)));
+	/* Harmless if it were allowed: only switches Ctrl-Alt-Del off. */
+	EXPECT_EQ(-EPERM, errno_of(reboot(RB_DISABLE_CAD)));
+	EXPECT_EQ(-EPERM, errno_of(sethostname("guest", 5)));
+}
+
+TEST(secure_root_has_no_raw_io)
+{
+	enter_secure(_metadata, 504);
+	EXPECT_EQ(-EPERM, errno_of(iopl(3)));
+	EXPECT_EQ(-EPERM, errno_of(ioperm(0x80, 1, 1)));
+	EXPECT_EQ(-EPERM, errno_of(open("/dev/mem", O_RDONLY)));
+}
+
+TEST(secure_root_cannot_change_host_network)
+{
+	struct ifreq ifr = { 0 };
+	int s;
+
+	enter_secure(_metadata, 505);
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	ASSERT_LE(0, s);
+	strcpy(ifr.ifr_name, "lo");
+	ASSERT_EQ(0, ioctl(s, SIOCGIFFLAGS, &ifr));
+	EXPECT_EQ(-EPERM, errno_of(ioctl(s, SIOCSIFFLAGS, &ifr)));
+	ifr.ifr_mtu = 1280;
+	EXPECT_EQ(-EPERM, errno_of(ioctl(s, SIOCSIFMTU, &ifr)));
+	close(s);
+	EXPECT_EQ(-EPERM, errno_of(socket(AF_PACKET, SOCK_RAW, 0)));
+}
+
+TEST(secure_root_cannot_regain_capabilities)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2];
+	struct vcmd_ctx_flags flags = { 0 };
+
+	enter_secure(_metadata, 506);
+	/* The credentials still hold every capability... */
+	ASSERT_EQ(0, syscall(SYS_capget, &hdr, data));
+	EXPECT_NE(0, data[0].effective & (1U << CAP_MKNOD));
+	/* ...but using them is refused, and so is growing the set. */
+	EXPECT_EQ(-EPERM, errno_of(mknod("/tmp/caps-null-3", S_IFCHR | 0600,
+					 makedev(1, 3))));
+	EXPECT_EQ(-EPERM, errno_of(set_bcaps(VC_SAME_ID, ~0ULL, ~0ULL)));
+	EXPECT_EQ(SECURE_BCAPS, get_bcaps(VC_SAME_ID));
+	/* Setup cannot be entered again. */
+	flags.flagword = flags.mask = VXF_STATE_SETUP;
+	EXPECT_EQ(-EPERM, vs_call(VCMD_set_cflags, VC_SAME_ID, &flags));
+	EXPECT_EQ(-EPERM, vs_create(507, VXF_INIT_SET));
+}
+
+TEST(secure_root_keeps_the_harmless_capabilities)
+{
+	enter_secure(_metadata, 508);
+	/* CAP_CHOWN and CAP_FOWNER are in the secure set. */
+	ASSERT_EQ(0, mkdir("/tmp/caps-dir", 0700));
+	EXPECT_EQ(0, chown("/tmp/caps-dir", 65534, 65534));
+	EXPECT_EQ(0, chmod("/tmp/caps-dir", 0755));
+	EXPECT_EQ(0, rmdir("/tmp/caps-dir"));
+}
+
+TEST(ccaps_get_and_set)
+{
+	struct vcmd_ctx_caps arg = { 0 };
+
+	ASSERT_EQ(509, vs_create(509, VXF_INIT_SET));
+	ASSERT_EQ(0, vs_call(VCMD_get_ccaps, VC_SAME_ID, &arg));
+	EXPECT_EQ(0, arg.ccaps);
+	EXPECT_EQ(VXC_ALL, arg.cmask);
+	arg.ccaps = VXC_SET_UTSNAME | VXC_RAW_ICMP;
+	arg.cmask = VXC_SET_UTSNAME | VXC_RAW_ICMP | VXC_SYSLOG;
+	ASSERT_EQ(0, vs_call(VCMD_set_ccaps, VC_SAME_ID, &arg));
+	ASSERT_EQ(0, vs_call(VCMD_get_ccaps, VC_SAME_ID, &arg));
+	EXPECT_EQ(VXC_SET_UTSNAME | VXC_RAW_ICMP, arg.ccaps);
+	arg.cmask = 1ULL << 40;
+	EXPECT_EQ(-EINVAL, vs_call(VCMD_set_ccaps, VC_SAME_ID, &arg));
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_set_ccaps, VC_SAME_ID, (void *)1));
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP));
+	arg.cmask = VXC_SYSLOG;
+	EXPECT_EQ(-EPERM, vs_call(VCMD_set_ccaps, VC_SAME_ID, &arg));
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,120 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# vattribute, vkill and vwait: output, exit codes and effect.  Prints TAP.
+
+n=0 fails=0
+ok() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n $2"
+	else
+		echo "not ok $n $2"
+		fails=$((fails + 1))
+	fi
+}
+
+# A guest that waits for a line on a fifo, in context $1.
+start_guest() {
+	rm -f /tmp/tools.$1
+	mkfifo /tmp/tools.$1
+	vcontext --create --silent --xid "$1" -- sh -c "read x </tmp/tools.$1" &
+	sleep 1
+}
+stop_guest() {
+	echo >/tmp/tools.$1 2>/dev/null
+	rm -f /tmp/tools.$1
+	wait 2>/dev/null
+}
+
+# --- vattribute
+start_guest 600
+out=$(vattribute --xid 600 --get)
+rc=$?
+[ $rc = 0 ] && [ "$(echo "$out" | sed -n 1p)" = "bcapabilities:" ] &&
+	echo "$out" | sed -n 2p | grep -q "^CHOWN,DAC_OVERRIDE," &&
+	[ "$(echo "$out" | sed -n 3p)" = "ccapabilities:" ] &&
+	[ "$(echo "$out" | sed -n 5p)" = "flags:" ] &&
+	[ "$(echo "$out" | sed -n 6p)" = "state_setup,state_init,state_admin" ]
+ok $? "vattribute --get prints bcapabilities, ccapabilities and flags"
+
+vattribute --xid 600 --set --bcap '~SYS_ADMIN,~CAP_MKNOD' --ccap set_utsname,ping --flag persistent
+ok $? "vattribute --set with names, prefixes and negation"
+out=$(vattribute --xid 600 --get)
+! echo "$out" | sed -n 2p | grep -Eq "(^|,)(SYS_ADMIN|MKNOD)(,|$)" &&
+	echo "$out" | sed -n 2p | grep -q "SYS_CHROOT"
+ok $? "... removes the capabilities from the bounding set"
+[ "$(echo "$out" | sed -n 4p)" = "set_utsname,raw_icmp" ]
+ok $? "... sets the context capabilities"
+echo "$out" | sed -n 6p | grep -q "persistent"
+ok $? "... sets the flags"
+
+vattribute --xid 600 --set --secure
+out=$(vattribute --xid 600 --get)
+[ "$(echo "$out" | sed -n 2p)" = "CHOWN,DAC_OVERRIDE,DAC_READ_SEARCH,FOWNER,FSETID,KILL,SETGID,SETUID,NET_BIND_SERVICE,SYS_CHROOT,SYS_PTRACE,SYS_BOOT,SYS_TTY_CONFIG,LEASE,AUDIT_WRITE,SETFCAP" ] &&
+	[ "$(echo "$out" | sed -n 4p)" = "" ] &&
+	echo "$out" | sed -n 6p | grep -q "hide_netif"
+ok $? "vattribute --secure sets the secure bounding set and hide_netif"
+
+vattribute --xid 600 --set --flag '~persistent'
+vattribute --xid 600 --set --flag bogus 2>/tmp/tools.err
+[ $? = 1 ] && grep -q "unknown flag 'bogus'" /tmp/tools.err
+ok $? "vattribute names an unknown flag and exits 1"
+vattribute --xid 601 --get 2>/dev/null
+[ $? = 1 ]
+ok $? "vattribute on a missing context exits 1"
+vattribute --bogus 2>/dev/null
+[ $? = 255 ]
+ok $? "vattribute with an unknown option exits 255"
+out=$(vcontext --create --silent --xid 602 -- vattribute --get -- echo then)
+[ "$(echo "$out" | tail -n 1)" = "then" ]
+ok $? "vattribute defaults to the current context and runs the program"
+
+# --- vkill
+stop_guest 600
+start_guest 603
+vkill --xid 603 -s KILL
+ok $? "vkill --xid -s KILL signals the whole context"
+sleep 1
+vattribute --xid 603 --get >/dev/null 2>&1
+[ $? = 1 ]
+ok $? "... and the context is gone"
+rm -f /tmp/tools.603
+wait
+vkill --xid 604 2>/dev/null
+[ $? = 1 ]
+ok $? "vkill on a missing context exits 1"
+vkill -s BOGUS 1 2>/dev/null
+[ $? = 1 ]
+ok $? "vkill with a bad signal exits 1"
+vkill 2>/dev/null
+[ $? = 1 ]
+ok $? "vkill without pid and --xid exits 1"
+
+# --- vwait
+start_guest 605
+(sleep 1; echo >/tmp/tools.605) &
+out=$(vwait --status-fd 1 605)
+[ $? = 0 ] && [ "$out" = "FINISHED 0" ]
+ok $? "vwait returns FINISHED when the context ends"
+wait
+rm -f /tmp/tools.605
+start_guest 606
+out=$(vwait --timeout 1 --status-fd 1 606)
+[ $? = 2 ] && [ "$out" = "TIMEOUT" ]
+ok $? "vwait --timeout exits 2 with TIMEOUT"
+out=$(vwait --timeout 1 --terminate --status-fd 1 606)
+[ $? = 1 ] && [ "$out" = "KILLED" ]
+ok $? "vwait --terminate kills the context and exits 1"
+sleep 1
+vattribute --xid 606 --get >/dev/null 2>&1
+[ $? = 1 ]
+ok $? "... and the context is gone"
+rm -f /tmp/tools.606
+wait
+out=$(vwait --status-fd 1 607 2>/dev/null)
+[ $? = 127 ] && [ "$out" = "ERROR 3" ]
+ok $? "vwait on a missing context exits 127 with ERROR errno"
+
+echo "1..$n"
+[ $fails = 0 ]

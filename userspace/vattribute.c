@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vattribute - show or change the capabilities and flags of a context
+ *
+ * Command-line compatible with util-vserver's vattribute; see
+ * vattribute(8).
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/c.h"
+#include "lib/parse.h"
+#include "lib/vserver.h"
+
+#define EXIT_VA_FAILURE	1
+#define EXIT_VA_USAGE	255
+
+enum {
+	OPT_XID = CHAR_MAX + 1,
+	OPT_SET,
+	OPT_GET,
+	OPT_BCAP,
+	OPT_CCAP,
+	OPT_FLAG,
+	OPT_SECURE,
+};
+
+/**
+ * struct change - a value/mask pair collected from the command line
+ * @value: the bits to set
+ * @mask: the bits to change
+ */
+struct change {
+	uint64_t value;
+	uint64_t mask;
+};
+
+static struct options {
+	bool get;
+	bool have_xid;
+	uint32_t xid;
+	struct change bcaps, ccaps, flags;
+} opts;
+
+static void __attribute__((__noreturn__)) usage(void)
+{
+	FILE *out = stdout;
+
+	fputs(USAGE_HEADER, out);
+	fprintf(out,
+		" %1$s [--xid <xid>] --get [-- <program> [<arg>...]]\n"
+		" %1$s [--xid <xid>] --set [--bcap [~!]<cap>] [--ccap [~!]<cap>]\n"
+		"            [--flag [~!]<flag>] [--secure] [-- <program> [<arg>...]]\n",
+		program_invocation_short_name);
+	fputs(USAGE_SEPARATOR, out);
+	fputs("Show or change the capabilities and flags of a security context.\n", out);
+	fputs(USAGE_OPTIONS, out);
+	fputs("     --xid <xid>      the context (default: the current one)\n", out);
+	fputs("     --get            print the bounding set, context capabilities and flags\n", out);
+	fputs("     --set            change them (the default)\n", out);
+	fputs("     --bcap <list>    capabilities to remove from the bounding set (~CAP)\n", out);
+	fputs("     --ccap <list>    context capabilities to set, or clear with ~\n", out);
+	fputs("     --flag <list>    context flags to set, or clear with ~\n", out);
+	fputs("     --secure         the secure bounding set, no context capabilities,\n"
+	      "                        and hide_netif\n", out);
+	fputs(USAGE_SEPARATOR, out);
+	fputs(USAGE_HELP, out);
+	fputs(USAGE_VERSION, out);
+	fputs(USAGE_MAN_TAIL("vattribute(8)"), out);
+	exit(EXIT_SUCCESS);
+}
+
+static void parse_change(const char *arg, const struct vs_name *tab,
+			 const char *prefix, const char *what,
+			 struct change *c)
+{
+	uint64_t set = 0, clear = 0;
+	const char *bad = NULL;
+	size_t badlen = 0;
+
+	if (vs_parse_list(arg, tab, prefix, &set, &clear, &bad, &badlen))
+		errx(EXIT_VA_FAILURE, "unknown %s '%.*s'", what, (int)badlen, bad);
+	c->value = (c->value | set) & ~clear;
+	c->mask |= set | clear;
+}
+
+static void parse_args(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "xid", required_argument, NULL, OPT_XID },
+		{ "set", no_argument, NULL, OPT_SET },
+		{ "get", no_argument, NULL, OPT_GET },
+		{ "bcap", required_argument, NULL, OPT_BCAP },
+		{ "ccap", required_argument, NULL, OPT_CCAP },
+		{ "flag", required_argument, NULL, OPT_FLAG },
+		{ "secure", no_argument, NULL, OPT_SECURE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_XID:
+			ret = vs_parse_xid(optarg, VS_CONFDIR, &opts.xid);
+			if (ret) {
+				errno = -ret;
+				err(EXIT_VA_FAILURE, "invalid xid '%s'", optarg);
+			}
+			opts.have_xid = true;
+			break;
+		case OPT_SET:
+			opts.get = false;
+			break;
+		case OPT_GET:
+			opts.get = true;
+			break;
+		case OPT_BCAP:
+			parse_change(optarg, vs_bcap_names, "CAP_", "bcap",
+				     &opts.bcaps);
+			break;
+		case OPT_CCAP:
+			parse_change(optarg, vs_ccap_names, "VXC_", "ccap",
+				     &opts.ccaps);
+			break;
+		case OPT_FLAG:
+			parse_change(optarg, vs_cflag_names, NULL, "flag",
+				     &opts.flags);
+			break;
+		case OPT_SECURE:
+			opts.bcaps.value = vs_secure_bcaps;
+			opts.bcaps.mask = ~0ULL;
+			opts.ccaps.value = 0;
+			opts.ccaps.mask = VXC_ALL;
+			opts.flags.value |= VXF_HIDE_NETIF;
+			opts.flags.mask |= VXF_HIDE_NETIF;
+			break;
+		case 'h':
+			usage();
+		case 'V':
+			print_version();
+		default:
+			errtryhelp(EXIT_VA_USAGE);
+		}
+	}
+}
+
+static void print_field(const char *name, uint64_t val,
+			const struct vs_name *tab)
+{
+	char buf[2048];
+
+	if (vs_format_list(val, tab, buf, sizeof(buf)))
+		errx(EXIT_VA_FAILURE, "cannot format the %s", name);
+	printf("%s:\n%s\n", name, buf);
+}
+
+static void do_get(void)
+{
+	struct vcmd_ctx_flags flags;
+	struct vcmd_ctx_caps ccaps;
+	struct vcmd_bcaps bcaps;
+
+	if (vc_get_bcaps(opts.xid, &bcaps) < 0)
+		err(EXIT_VA_FAILURE, "cannot get the bounding set of context %u",
+		    opts.xid);
+	if (vc_get_ccaps(opts.xid, &ccaps) < 0)
+		err(EXIT_VA_FAILURE, "cannot get the capabilities of context %u",
+		    opts.xid);
+	if (vc_get_cflags(opts.xid, &flags) < 0)
+		err(EXIT_VA_FAILURE, "cannot get the flags of context %u",
+		    opts.xid);
+	print_field("bcapabilities", bcaps.bcaps, vs_bcap_names);
+	print_field("ccapabilities", ccaps.ccaps, vs_ccap_names);
+	print_field("flags", flags.flagword, vs_cflag_names);
+	if (fflush(stdout) == EOF)
+		err(EXIT_VA_FAILURE, "write error");
+}
+
+static void do_set(void)
+{
+	if (opts.bcaps.mask &&
+	    vc_set_bcaps(opts.xid, opts.bcaps.value, opts.bcaps.mask) < 0)
+		err(EXIT_VA_FAILURE, "cannot set the bounding set of context %u",
+		    opts.xid);
+	if (opts.ccaps.mask &&
+	    vc_set_ccaps(opts.xid, opts.ccaps.value, opts.ccaps.mask) < 0)
+		err(EXIT_VA_FAILURE, "cannot set the capabilities of context %u",
+		    opts.xid);
+	if (opts.flags.mask &&
+	    vc_set_cflags(opts.xid, opts.flags.value, opts.flags.mask) < 0)
+		err(EXIT_VA_FAILURE, "cannot set the flags of context %u",
+		    opts.xid);
+}
+
+int main(int argc, char **argv)
+{
+	parse_args(argc, argv);
+
+	if (!opts.have_xid) {
+		long xid = vc_task_xid(0);
+
+		if (xid < 0)
+			err(EXIT_VA_FAILURE, "cannot get the current context");
+		opts.xid = xid;
+	}
+
+	if (opts.get)
+		do_get();
+	else
+		do_set();
+
+	if (optind < argc) {
+		execvp(argv[optind], argv + optind);
+		errexec(argv[optind]);
+	}
+	return EXIT_SUCCESS;
+}
