@@ -8,6 +8,7 @@
 #   make run        boot the fast kernel and show the demo, then a shell
 #   make vm         boot a guest with the module loaded (CMD=, SHARE=, DISK=,
 #                   KERNEL=debug|fast)
+#   make bench      benchmarks on the fast kernel, report in markdown and JSON
 #   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
 #   make clean      remove the build output (not the kernel build cache)
 #
@@ -58,6 +59,7 @@ guest-tests-%: kernel-%
 		$(CC) $(TEST_CFLAGS) -I$(call kout,$*)/source/tools/testing/selftests \
 			-o $$o $$t -lpthread || exit 1; \
 	done
+	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/bench tests/bench/bench.c
 	@for t in tests/guest/*_test.sh; do \
 		[ -f $$t ] && install -m 755 $$t $(B)/tests-$*/; \
 	done; true
@@ -89,10 +91,15 @@ run: build-fast
 	@$(Q)/boot.sh -i -m run -t 0 $(call kout,fast)/arch/x86/boot/bzImage \
 		$(B)/initramfs-fast.cpio.gz
 
+# Benchmarks on the fast kernel; the report goes to $(B)/bench/.
+bench: build-fast
+	@tests/bench/run.sh $(call kout,fast)/arch/x86/boot/bzImage \
+		$(B)/initramfs-fast.cpio.gz $(B)/bench
+
 check: kernel-debug
 	@tests/check.sh $(call kout,debug)
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps tools unit-tests test vm run check clean
+.PHONY: all deps tools unit-tests test vm run bench check clean

@@ -1,0 +1,39 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh - `make bench`: run the benchmarks in a guest on the fast kernel
+#
+# Usage: run.sh <bzImage> <initramfs> <output dir>
+#
+# Writes <output dir>/report.md and report.json, with the machine the run
+# was on, and prints the report.
+
+set -eu
+kernel=$1 initrd=$2 out=$3
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$out"
+rm -f "$out/bench.json" "$out/report.md" "$out/report.json"
+
+CMD='/tests/bench -r 5 -j /mnt/share/bench.json' SHARE=$out TIMEOUT=1800 \
+	"$here/../qemu/vm.sh" "$kernel" "$initrd" >"$out/guest.md"
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || echo tcg)
+{
+	echo "# vserver benchmark report"
+	echo
+	echo "Host: $(uname -srm), $(nproc) CPUs ($cpu), QEMU accel: $accel;"
+	echo "guest: the fast kernel, 2 vCPUs, 1 GiB.  Ratios compare both sides of"
+	echo "one run; absolute numbers under TCG are not native speed."
+	echo
+	cat "$out/guest.md"
+} >"$out/report.md"
+{
+	printf '{"host": {"uname": "%s", "cpus": %s, "cpu": "%s", "accel": "%s"}, "guest": ' \
+		"$(uname -srm)" "$(nproc)" "$cpu" "$accel"
+	cat "$out/bench.json"
+	echo "}"
+} >"$out/report.json"
+cat "$out/report.md"
+echo
+echo "bench: report in $out/report.md and $out/report.json"
