@@ -32,7 +32,9 @@ deps:
 
 # The kernel: tests/qemu/kernel.sh rebuilds only what changed.
 kernel-%: deps
-	@$(Q)/kernel.sh $* | tail -n 1 >$(VS_CACHE)/kernel-$*.path.tmp
+	@mkdir -p $(VS_CACHE)
+	@$(Q)/kernel.sh $* >$(VS_CACHE)/kernel-$*.out
+	@tail -n 1 $(VS_CACHE)/kernel-$*.out >$(VS_CACHE)/kernel-$*.path.tmp
 	@mv $(VS_CACHE)/kernel-$*.path.tmp $(VS_CACHE)/kernel-$*.path
 
 # vserver.ko, built from a copy of kernel/ so that no object lands in the
