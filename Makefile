@@ -62,9 +62,8 @@ guest-tests-%: kernel-%
 			-o $$o $$t -lpthread || exit 1; \
 	done
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/bench tests/bench/bench.c
-	@for t in tests/guest/*_test.sh; do \
-		[ -f $$t ] && install -m 755 $$t $(B)/tests-$*/; \
-	done; true
+	@install -m 755 tests/guest/*_test.sh $(B)/tests-$*/
+	@install -m 644 tests/guest/tap.sh $(B)/tests-$*/
 
 unit-tests:
 	@mkdir -p $(B)/unit

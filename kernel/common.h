@@ -9,6 +9,8 @@
 #include <linux/bits.h>
 #include <linux/capability.h>
 
+#include <linux/vserver.h>
+
 /*
  * The version of the Linux-VServer ABI the module answers to get_version.
  * It only claims what is implemented: util-vserver picks its code paths
@@ -17,8 +19,11 @@
  */
 #define VC_ABI_VERSION		0x00010000
 
-/* The features the module reports to get_vci: only what works. */
-#define VC_VCI_FEATURES		0
+/*
+ * The features the module reports to get_vci: only what works.  Dynamic
+ * xids do, so VCI_NO_DYNAMIC is clear.
+ */
+#define VC_VCI_FEATURES		VCI_SPACES
 
 /* Every capability this kernel knows: the initial bounding set. */
 #define VC_BCAPS_ALL		GENMASK_ULL(CAP_LAST_CAP, 0)

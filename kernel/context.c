@@ -26,6 +26,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "space.h"
 
 /* Every live context, by xid; the table holds a reference on each. */
 static DEFINE_XARRAY_ALLOC(vx_table);
@@ -97,6 +98,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	atomic_set(&vxi->members, (flags & VXF_PERSISTENT) ? 2 : 1);
 	spin_lock_init(&vxi->lock);
 	init_waitqueue_head(&vxi->exit_wait);
+	mutex_init(&vxi->space_lock);
 	vxi->flags = flags;
 	/* The spectator may see everything and change nothing. */
 	vxi->bcaps = xid == VC_XID_SPECTATOR ? 0 : VC_BCAPS_ALL;
@@ -171,6 +173,7 @@ static void vx_shutdown(struct vx_info *vxi)
 	might_sleep();
 	xa_erase(&vx_table, vxi->xid);
 	atomic_dec(&vx_active);
+	vx_spaces_release(vxi);
 	wake_up_all(&vxi->exit_wait);
 	/* The table's reference. */
 	vx_put(vxi);
@@ -356,8 +359,15 @@ int vx_context_init(void)
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_flags) != 16);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_caps) != 16);
 	BUILD_BUG_ON(sizeof(struct vcmd_bcaps) != 16);
+	/* context_cmd.c reads and writes all three as one value/mask pair. */
+	BUILD_BUG_ON(offsetof(struct vcmd_ctx_flags, mask) != 8);
+	BUILD_BUG_ON(offsetof(struct vcmd_ctx_caps, cmask) != 8);
+	BUILD_BUG_ON(offsetof(struct vcmd_bcaps, bmask) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_kill) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_wait_exit) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_space_mask) != 16);
+	BUILD_BUG_ON(sizeof(struct vcmd_space_mask_v1) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_vhi_name) != 72);
 	BUILD_BUG_ON(CAP_LAST_CAP >= 64);
 	return 0;
 }

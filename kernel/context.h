@@ -7,6 +7,8 @@
 #define _VS_CONTEXT_H
 
 #include <linux/atomic.h>
+#include <linux/mutex.h>
+#include <linux/path.h>
 #include <linux/pid.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
@@ -16,6 +18,22 @@
 #include <linux/wait.h>
 
 #include <linux/vserver.h>
+
+struct nsproxy;
+
+/**
+ * struct vx_space - namespaces and root directory kept for a context
+ * @mask: the VC_SPACE_* bits the space holds; 0 if it is not set
+ * @nsproxy: the namespaces, with a reference
+ * @root: the root directory, with a reference, if @mask has VC_SPACE_FS
+ * @pwd: the working directory, likewise
+ */
+struct vx_space {
+	u64 mask;
+	struct nsproxy *nsproxy;
+	struct path root;
+	struct path pwd;
+};
 
 /**
  * struct vx_info - a security context
@@ -41,6 +59,11 @@
  *         enforced once the context has left STATE_SETUP.
  * @ccaps: the context capabilities, VXC_*.
  * @exit_wait: wait_exit sleeps here until the context shuts down.
+ * @space_lock: protects @space and @name; taken in process context only,
+ *              since releasing namespaces may sleep.
+ * @space: the spaces (set_space, enter_space); released at shutdown, and
+ *         never set again once @members is zero.
+ * @name: the free-form context name (vhi field CONTEXT), NUL-terminated.
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
  *            holds a pid reference.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
@@ -56,6 +79,9 @@ struct vx_info {
 	u64 bcaps;
 	u64 ccaps;
 	wait_queue_head_t exit_wait;
+	struct mutex space_lock;
+	struct vx_space space[VC_SPACES];
+	char name[65];
 	struct pid *init_pid;
 	struct pid *reaper_pid;
 	struct rcu_head rcu;

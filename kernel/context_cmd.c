@@ -26,16 +26,26 @@
 #include "context_cmd.h"
 #include "task.h"
 
-static bool vc_host_admin(void)
+/**
+ * vc_host_admin - whether the caller is an administrator on the host
+ *
+ * Return: true for a task on the host (xid 0) with CAP_SYS_ADMIN.
+ */
+bool vc_host_admin(void)
 {
 	return !vx_current() && capable(CAP_SYS_ADMIN);
 }
 
-/*
- * Resolve the id of a query: VC_SAME_ID and other "negative" ids mean the
- * caller's context; a caller in a context sees no other one.
+/**
+ * vc_lookup_visible - resolve the id of a query
+ * @id: an xid; VC_SAME_ID and other "negative" ids mean the caller's
+ *      context
+ *
+ * A caller in a context sees no other one; the spectator sees all.
+ *
+ * Return: the context with a reference, or NULL.
  */
-static struct vx_info *vc_lookup_visible(u32 id)
+struct vx_info *vc_lookup_visible(u32 id)
 {
 	u32 own = vx_current_xid();
 
@@ -46,11 +56,17 @@ static struct vx_info *vc_lookup_visible(u32 id)
 	return vx_lookup(id);
 }
 
-/*
- * Resolve the id of a command that changes a context: the host
- * administrator may change any, a context in setup only itself.
+/**
+ * vc_lookup_writable - resolve the id of a command that changes a context
+ * @id: as for vc_lookup_visible()
+ * @vxip: receives the context, with a reference
+ *
+ * The host administrator may change any context, a context in setup only
+ * itself (with CAP_SYS_ADMIN), the spectator none.
+ *
+ * Return: 0, -EPERM or -ESRCH.
  */
-static long vc_lookup_writable(u32 id, struct vx_info **vxip)
+long vc_lookup_writable(u32 id, struct vx_info **vxip)
 {
 	struct vx_info *vxi;
 
@@ -248,6 +264,121 @@ long vc_ctx_stat(u32 id, void __user *data)
 	return 0;
 }
 
+/*
+ * Flags, bounding set and context capabilities share one shape: a 64-bit
+ * word read whole and changed through a value and a mask.
+ */
+struct vc_word {
+	u64 value;
+	u64 mask;
+};
+
+/**
+ * struct vc_word_ops - one value/mask word of a context
+ * @known: the bits a set command may name in its mask; others are EINVAL
+ * @read: fill in the value and the mask get reports
+ * @change: apply value and mask; returns 0 or a negative error
+ */
+struct vc_word_ops {
+	u64 known;
+	void (*read)(struct vx_info *vxi, struct vc_word *w);
+	int (*change)(struct vx_info *vxi, const struct vc_word *w);
+};
+
+static long vc_get_word(u32 id, void __user *data,
+			const struct vc_word_ops *ops)
+{
+	struct vx_info *vxi;
+	struct vc_word w;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	ops->read(vxi, &w);
+	vx_put(vxi);
+
+	if (copy_to_user(data, &w, sizeof(w)))
+		return -EFAULT;
+	return 0;
+}
+
+static long vc_set_word(u32 id, void __user *data,
+			const struct vc_word_ops *ops)
+{
+	struct vx_info *vxi;
+	struct vc_word w;
+	long ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&w, data, sizeof(w)))
+		return -EFAULT;
+	if (w.mask & ~ops->known)
+		return -EINVAL;
+
+	ret = vc_lookup_writable(id, &vxi);
+	if (ret)
+		return ret;
+	ret = ops->change(vxi, &w);
+	vx_put(vxi);
+	return ret;
+}
+
+static void vc_read_cflags(struct vx_info *vxi, struct vc_word *w)
+{
+	w->value = vx_flags(vxi);
+	/* One-time bits, once cleared, may not change any more. */
+	w->mask = VXF_ALL & ~(VXF_ONE_TIME & ~w->value);
+}
+
+static int vc_change_cflags(struct vx_info *vxi, const struct vc_word *w)
+{
+	return vx_change_flags(vxi, w->value, w->mask);
+}
+
+static const struct vc_word_ops vc_cflags_ops = {
+	.known = VXF_ALL,
+	.read = vc_read_cflags,
+	.change = vc_change_cflags,
+};
+
+static void vc_read_bcaps(struct vx_info *vxi, struct vc_word *w)
+{
+	w->value = READ_ONCE(vxi->bcaps);
+	w->mask = VC_BCAPS_ALL;
+}
+
+static int vc_change_bcaps(struct vx_info *vxi, const struct vc_word *w)
+{
+	vx_change_bcaps(vxi, w->value, w->mask);
+	return 0;
+}
+
+/* Bits above the known capabilities are never set: any mask will do. */
+static const struct vc_word_ops vc_bcaps_ops = {
+	.known = ~0ULL,
+	.read = vc_read_bcaps,
+	.change = vc_change_bcaps,
+};
+
+static void vc_read_ccaps(struct vx_info *vxi, struct vc_word *w)
+{
+	w->value = READ_ONCE(vxi->ccaps);
+	w->mask = VXC_ALL;
+}
+
+static int vc_change_ccaps(struct vx_info *vxi, const struct vc_word *w)
+{
+	vx_change_ccaps(vxi, w->value, w->mask);
+	return 0;
+}
+
+static const struct vc_word_ops vc_ccaps_ops = {
+	.known = VXC_ALL,
+	.read = vc_read_ccaps,
+	.change = vc_change_ccaps,
+};
+
 /**
  * vc_get_cflags - get_cflags: a context's flags
  * @id: the xid, or VC_SAME_ID
@@ -259,19 +390,7 @@ long vc_ctx_stat(u32 id, void __user *data)
  */
 long vc_get_cflags(u32 id, void __user *data)
 {
-	struct vcmd_ctx_flags arg;
-	struct vx_info *vxi;
-
-	vxi = vc_lookup_visible(id);
-	if (!vxi)
-		return -ESRCH;
-	arg.flagword = vx_flags(vxi);
-	arg.mask = VXF_ALL & ~(VXF_ONE_TIME & ~arg.flagword);
-	vx_put(vxi);
-
-	if (copy_to_user(data, &arg, sizeof(arg)))
-		return -EFAULT;
-	return 0;
+	return vc_get_word(id, data, &vc_cflags_ops);
 }
 
 /**
@@ -282,27 +401,11 @@ long vc_get_cflags(u32 id, void __user *data)
  *
  * Return: 0; -EPERM if the caller may not change the context; -EFAULT;
  * -EINVAL for unknown bits in the mask; -ESRCH if there is no such context
- * visible to the caller.
+ * visible to the caller, or it shut down meanwhile.
  */
 long vc_set_cflags(u32 id, void __user *data)
 {
-	struct vcmd_ctx_flags arg;
-	struct vx_info *vxi;
-	long ret;
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (copy_from_user(&arg, data, sizeof(arg)))
-		return -EFAULT;
-	if (arg.mask & ~VXF_ALL)
-		return -EINVAL;
-
-	ret = vc_lookup_writable(id, &vxi);
-	if (ret)
-		return ret;
-	ret = vx_change_flags(vxi, arg.flagword, arg.mask);
-	vx_put(vxi);
-	return ret;
+	return vc_set_word(id, data, &vc_cflags_ops);
 }
 
 /**
@@ -316,19 +419,7 @@ long vc_set_cflags(u32 id, void __user *data)
  */
 long vc_get_bcaps(u32 id, void __user *data)
 {
-	struct vcmd_bcaps arg;
-	struct vx_info *vxi;
-
-	vxi = vc_lookup_visible(id);
-	if (!vxi)
-		return -ESRCH;
-	arg.bcaps = READ_ONCE(vxi->bcaps);
-	arg.bmask = VC_BCAPS_ALL;
-	vx_put(vxi);
-
-	if (copy_to_user(data, &arg, sizeof(arg)))
-		return -EFAULT;
-	return 0;
+	return vc_get_word(id, data, &vc_bcaps_ops);
 }
 
 /**
@@ -342,21 +433,7 @@ long vc_get_bcaps(u32 id, void __user *data)
  */
 long vc_set_bcaps(u32 id, void __user *data)
 {
-	struct vcmd_bcaps arg;
-	struct vx_info *vxi;
-	long ret;
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (copy_from_user(&arg, data, sizeof(arg)))
-		return -EFAULT;
-
-	ret = vc_lookup_writable(id, &vxi);
-	if (ret)
-		return ret;
-	vx_change_bcaps(vxi, arg.bcaps, arg.bmask);
-	vx_put(vxi);
-	return 0;
+	return vc_set_word(id, data, &vc_bcaps_ops);
 }
 
 /**
@@ -369,19 +446,7 @@ long vc_set_bcaps(u32 id, void __user *data)
  */
 long vc_get_ccaps(u32 id, void __user *data)
 {
-	struct vcmd_ctx_caps arg;
-	struct vx_info *vxi;
-
-	vxi = vc_lookup_visible(id);
-	if (!vxi)
-		return -ESRCH;
-	arg.ccaps = READ_ONCE(vxi->ccaps);
-	arg.cmask = VXC_ALL;
-	vx_put(vxi);
-
-	if (copy_to_user(data, &arg, sizeof(arg)))
-		return -EFAULT;
-	return 0;
+	return vc_get_word(id, data, &vc_ccaps_ops);
 }
 
 /**
@@ -396,24 +461,9 @@ long vc_get_ccaps(u32 id, void __user *data)
  */
 long vc_set_ccaps(u32 id, void __user *data)
 {
-	struct vcmd_ctx_caps arg;
-	struct vx_info *vxi;
-	long ret;
-
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (copy_from_user(&arg, data, sizeof(arg)))
-		return -EFAULT;
-	if (arg.cmask & ~VXC_ALL)
-		return -EINVAL;
-
-	ret = vc_lookup_writable(id, &vxi);
-	if (ret)
-		return ret;
-	vx_change_ccaps(vxi, arg.ccaps, arg.cmask);
-	vx_put(vxi);
-	return 0;
+	return vc_set_word(id, data, &vc_ccaps_ops);
 }
+
 
 /**
  * vc_ctx_kill - ctx_kill: signal the processes of a context

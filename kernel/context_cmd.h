@@ -9,6 +9,11 @@
 #include <linux/compiler_types.h>
 #include <linux/types.h>
 
+struct vx_info;
+
+bool vc_host_admin(void);
+struct vx_info *vc_lookup_visible(u32 id);
+long vc_lookup_writable(u32 id, struct vx_info **vxip);
 long vc_ctx_create(u32 id, void __user *data);
 long vc_ctx_migrate(u32 id, void __user *data);
 long vc_task_xid(u32 id);

@@ -12,12 +12,14 @@
  *    in attach mode, or change the priority, scheduling, process group or
  *    memory placement of any task, and it has no capabilities.
  *  - Capabilities outside the context's bounding set are refused once the
- *    context has left STATE_SETUP.
+ *    context has left STATE_SETUP.  Checks made in interrupt context, on
+ *    behalf of nobody in particular, are left alone.
  */
 
 #include <linux/bits.h>
 #include <linux/capability.h>
 #include <linux/errno.h>
+#include <linux/preempt.h>
 #include <linux/pid.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
@@ -103,7 +105,11 @@ int vc_capable(int cap)
 {
 	struct vx_info *cur = vx_current();
 
-	if (!cur)
+	/*
+	 * In interrupt context current is whatever task was interrupted;
+	 * its context has nothing to do with the check.
+	 */
+	if (!cur || !in_task())
 		return 0;
 	if (cap < 0 || cap > CAP_LAST_CAP)
 		return -EPERM;

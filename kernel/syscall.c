@@ -14,6 +14,8 @@
 
 #include "common.h"
 #include "context_cmd.h"
+#include "space.h"
+#include "uts.h"
 #include "syscall.h"
 
 /**
@@ -59,6 +61,22 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_ctx_kill(id, data);
 	case VCMD_wait_exit:
 		return vc_wait_exit(id, data);
+	case VCMD_set_space_v0:
+	case VCMD_set_space_v1:
+	case VCMD_set_space:
+		return vc_set_space(id, data, VC_VERSION(cmd));
+	case VCMD_enter_space_v0:
+	case VCMD_enter_space_v1:
+	case VCMD_enter_space:
+		return vc_enter_space(id, data, VC_VERSION(cmd));
+	case VCMD_get_space_mask:
+		return vc_get_space_mask(data);
+	case VCMD_get_space_default:
+		return vc_get_space_default(data);
+	case VCMD_get_vhi_name:
+		return vc_get_vhi_name(id, data);
+	case VCMD_set_vhi_name:
+		return vc_set_vhi_name(id, data);
 	}
 	return -ENOSYS;
 }

@@ -105,16 +105,12 @@ static void parse_args(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, ret;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_XID:
-			ret = vs_parse_xid(optarg, VS_CONFDIR, &opts.xid);
-			if (ret) {
-				errno = -ret;
-				err(EXIT_VA_FAILURE, "invalid xid '%s'", optarg);
-			}
+			opts.xid = vs_xid_arg(optarg, EXIT_VA_FAILURE);
 			opts.have_xid = true;
 			break;
 		case OPT_SET:

@@ -120,7 +120,7 @@ static void parse_args(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t v;
-	int c, ret;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -134,11 +134,7 @@ static void parse_args(int argc, char **argv)
 			opts.migrate = opts.migrate_self = true;
 			break;
 		case OPT_XID:
-			ret = vs_parse_xid(optarg, VS_CONFDIR, &opts.xid);
-			if (ret) {
-				errno = -ret;
-				err(EXIT_VC_FAILURE, "invalid xid '%s'", optarg);
-			}
+			opts.xid = vs_xid_arg(optarg, EXIT_VC_FAILURE);
 			opts.have_xid = true;
 			break;
 		case OPT_SILENT:

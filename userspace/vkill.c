@@ -73,11 +73,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+c:s:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			ret = vs_parse_xid(optarg, VS_CONFDIR, &xid);
-			if (ret) {
-				errno = -ret;
-				err(EXIT_FAILURE, "invalid xid '%s'", optarg);
-			}
+			xid = vs_xid_arg(optarg, EXIT_FAILURE);
 			have_xid = true;
 			break;
 		case 's':

@@ -113,11 +113,7 @@ int main(int argc, char **argv)
 		warnx("exactly one xid is needed");
 		errtryhelp(EXIT_VW_ERROR);
 	}
-	ret = vs_parse_xid(argv[optind], VS_CONFDIR, &xid);
-	if (ret) {
-		errno = -ret;
-		err(EXIT_VW_ERROR, "invalid xid '%s'", argv[optind]);
-	}
+	xid = vs_xid_arg(argv[optind], EXIT_VW_ERROR);
 
 	if (timeout) {
 		memset(&sa, 0, sizeof(sa));

@@ -3,16 +3,7 @@
 #
 # vattribute, vkill and vwait: output, exit codes and effect.  Prints TAP.
 
-n=0 fails=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2"
-		fails=$((fails + 1))
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # A guest that waits for a line on a fifo, in context $1.
 start_guest() {
@@ -116,5 +107,42 @@ out=$(vwait --status-fd 1 607 2>/dev/null)
 [ $? = 127 ] && [ "$out" = "ERROR 3" ]
 ok $? "vwait on a missing context exits 127 with ERROR errno"
 
-echo "1..$n"
-[ $fails = 0 ]
+# --- vspace / vnamespace / vuname
+rm -f /tmp/tools.610
+mkfifo /tmp/tools.610
+vspace --new --mount --uts -- sh -c '
+	mount -t tmpfs guest /mnt && touch /mnt/in-guest && hostname guest610 &&
+	vcontext --create --silent --xid 610 -- vspace --set --mount --uts --fs -- sh -c "read x </tmp/tools.610"' &
+sleep 1
+[ "$(vuname --xid 610 nodename)" = "guest610" ]
+ok $? "vuname prints the node name of the context's space"
+vuname --xid 610 -s -t nodename=renamed -t context=/etc/vservers/t
+ok $? "vuname -s -t sets names"
+out=$(vuname --xid 610 context NODE)
+[ "$out" = "/etc/vservers/t renamed" ]
+ok $? "vuname tags are case-insensitive prefixes, printed space-separated"
+[ "$(vuname --xid 610 | cut -d' ' -f1-3)" = "/etc/vservers/t Linux renamed" ] &&
+	vuname --xid 610 | grep -q " $(uname -m) (none)\$"
+ok $? "vuname without tags prints all seven names in order"
+[ "$(hostname)" != "renamed" ]
+ok $? "... and the host's name did not change"
+vnamespace --enter 610 -- test -e /mnt/in-guest
+ok $? "vnamespace --enter sees the guest's mounts"
+[ ! -e /mnt/in-guest ]
+ok $? "... which the host does not see"
+[ "$(vspace --enter 610 --uts -- hostname)" = "renamed" ]
+ok $? "vspace --enter --uts gives the guest's node name"
+vspace --enter 611 -- true 2>/dev/null
+[ $? = 255 ]
+ok $? "vspace --enter on a missing context exits 255"
+vspace --enter 610 --index 1 -- true 2>/dev/null
+[ $? = 255 ]
+ok $? "vspace --enter of an empty space exits 255"
+vuname --xid 610 -s -t bogus=1 2>/dev/null
+[ $? = 255 ]
+ok $? "vuname with an unknown tag exits 255"
+echo >/tmp/tools.610
+wait
+rm -f /tmp/tools.610
+
+tap_done

@@ -4,16 +4,7 @@
 # vcontext: output, exit codes and options, as util-vserver scripts use them.
 # Prints TAP.
 
-n=0 fails=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2"
-		fails=$((fails + 1))
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 check() {
 	# check "description" expected-output expected-status command...
 	desc=$1 want=$2 wantrc=$3
@@ -116,5 +107,4 @@ ok $? "--help prints the options and exits 0"
 vcontext --version | grep -q "^vcontext from vserver"
 ok $? "--version"
 
-echo "1..$n"
-[ $fails = 0 ]
+tap_done

@@ -36,7 +36,7 @@ done
 if [ -n "$tests" ]; then
 	cp "$here/run-guest" "$stage/tests/run-guest"
 	for f in "$tests"/*; do
-		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$stage/tests/"
+		[ -f "$f" ] && cp -p "$f" "$stage/tests/"
 	done
 fi
 [ -f "$here/demo" ] && cp "$here/demo" "$stage/usr/share/vserver/demo"

@@ -4,6 +4,7 @@
  */
 
 #include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -301,4 +302,23 @@ int vs_format_list(uint64_t val, const struct vs_name *tab, char *buf,
 		used += w;
 	}
 	return 0;
+}
+
+/**
+ * vs_xid_arg() - parse a context argument of a tool, or exit
+ * @s: the argument, as vs_parse_xid() takes it (names from VS_CONFDIR)
+ * @status: the exit status if it cannot be parsed
+ *
+ * Return: the xid.
+ */
+uint32_t vs_xid_arg(const char *s, int status)
+{
+	uint32_t xid;
+	int ret = vs_parse_xid(s, VS_CONFDIR, &xid);
+
+	if (ret) {
+		errno = -ret;
+		err(status, "invalid xid '%s'", s);
+	}
+	return xid;
 }

@@ -41,6 +41,7 @@ int vs_parse_list(const char *s, const struct vs_name *tab,
 		  const char *prefix, uint64_t *set, uint64_t *clear,
 		  const char **bad, size_t *badlen);
 int vs_parse_limit(const char *s, uint64_t *val);
+uint32_t vs_xid_arg(const char *s, int status);
 int vs_format_list(uint64_t val, const struct vs_name *tab, char *buf,
 		   size_t size);
 

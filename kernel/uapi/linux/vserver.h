@@ -35,6 +35,7 @@
 #define VC_CAT_VINFO		46
 #define VC_CAT_EVENT		48
 #define VC_CAT_FLAGS		52
+#define VC_CAT_VSPACE		54
 
 /* Special ids */
 #define VC_DYNAMIC_ID		0xffffffffU	/* create: let the kernel pick */
@@ -265,6 +266,74 @@ struct vcmd_ctx_kill {
 struct vcmd_wait_exit {
 	__s32 reboot_cmd;
 	__s32 exit_code;
+};
+
+/* Spaces: namespaces and root directory kept per context */
+#define VCMD_enter_space_v0	VC_CMD(VC_CAT_PROCALT, 1, 0)
+#define VCMD_enter_space_v1	VC_CMD(VC_CAT_PROCALT, 1, 1)
+#define VCMD_enter_space	VC_CMD(VC_CAT_PROCALT, 1, 2)
+#define VCMD_set_space_v0	VC_CMD(VC_CAT_PROCALT, 3, 0)
+#define VCMD_set_space_v1	VC_CMD(VC_CAT_PROCALT, 3, 1)
+#define VCMD_set_space		VC_CMD(VC_CAT_PROCALT, 3, 2)
+#define VCMD_get_space_mask	VC_CMD(VC_CAT_VSPACE, 0, 1)
+#define VCMD_get_space_default	VC_CMD(VC_CAT_VSPACE, 1, 0)
+
+/* The CLONE_* bits a space can hold */
+#define VC_SPACE_FS		0x00000200ULL	/* CLONE_FS: root and cwd */
+#define VC_SPACE_NEWNS		0x00020000ULL	/* CLONE_NEWNS */
+#define VC_SPACE_NEWCGROUP	0x02000000ULL	/* CLONE_NEWCGROUP */
+#define VC_SPACE_NEWUTS		0x04000000ULL	/* CLONE_NEWUTS */
+#define VC_SPACE_NEWIPC		0x08000000ULL	/* CLONE_NEWIPC */
+#define VC_SPACE_NEWNET		0x40000000ULL	/* CLONE_NEWNET */
+#define VC_SPACE_ALL		(VC_SPACE_FS | VC_SPACE_NEWNS | \
+				 VC_SPACE_NEWCGROUP | VC_SPACE_NEWUTS | \
+				 VC_SPACE_NEWIPC | VC_SPACE_NEWNET)
+#define VC_SPACES		2	/* index 0: the guest's; 1: pivot-root */
+
+/**
+ * struct vcmd_space_mask - argument of enter_space and set_space (v2)
+ * @mask: VC_SPACE_* bits; 0 in enter_space means all the space holds
+ * @index: which space, below VC_SPACES
+ * @__reserved: padding, ignored
+ */
+struct vcmd_space_mask {
+	__u64 mask;
+	__u32 index;
+	__u32 __reserved;
+};
+
+/**
+ * struct vcmd_space_mask_v1 - argument of enter_space v1, set_space v1,
+ * get_space_mask and get_space_default
+ * @mask: VC_SPACE_* bits
+ */
+struct vcmd_space_mask_v1 {
+	__u64 mask;
+};
+
+/* uts names */
+#define VCMD_set_vhi_name	VC_CMD(VC_CAT_VHOST, 1, 0)
+#define VCMD_get_vhi_name	VC_CMD(VC_CAT_VHOST, 2, 0)
+
+#define VHIN_CONTEXT		0	/* free-form name of the context */
+#define VHIN_SYSNAME		1
+#define VHIN_NODENAME		2
+#define VHIN_RELEASE		3
+#define VHIN_VERSION		4
+#define VHIN_MACHINE		5
+#define VHIN_DOMAINNAME		6
+#define VHIN_MAX		VHIN_DOMAINNAME
+
+/**
+ * struct vcmd_vhi_name - argument of set_vhi_name and get_vhi_name
+ * @field: VHIN_*
+ * @name: the value, NUL-terminated
+ * @__reserved: padding, ignored
+ */
+struct vcmd_vhi_name {
+	__u32 field;
+	char name[65];
+	char __reserved[3];
 };
 
 #endif /* _UAPI_LINUX_VSERVER_H */
