@@ -141,6 +141,22 @@ ok $? "vspace --enter of an empty space exits 255"
 vuname --xid 610 -s -t bogus=1 2>/dev/null
 [ $? = 255 ]
 ok $? "vuname with an unknown tag exits 255"
+# --- vserver-info
+[ "$(vserver-info - APIVER)" = "$(printf '0x%08x' 0x00010000)" ]
+ok $? "vserver-info - APIVER prints the API version"
+vserver-info 610 RUNNING >/dev/null && ! vserver-info -q 612 RUNNING
+ok $? "vserver-info RUNNING answers by exit status"
+[ "$(vserver-info 610 XIDTYPE)" = static ] && [ "$(vserver-info 60000 XIDTYPE)" = dynamic ] &&
+	[ "$(vserver-info 1 XIDTYPE)" = watch ] && vserver-info -q 610 XIDTYPE static dynamic &&
+	! vserver-info -q 610 XIDTYPE dynamic
+ok $? "vserver-info XIDTYPE names and filters xid types"
+[ "$(vserver-info 610 UTS nodename)" = renamed ]
+ok $? "vserver-info UTS nodename"
+vserver-info - FEATURE vkill && vserver-info - FEATURE namespace && ! vserver-info - FEATURE vnet
+ok $? "vserver-info FEATURE tells what this kernel really has"
+vserver-info | grep -q "VS-API: 0x00010000"
+ok $? "vserver-info without a tag prints the system information"
+
 echo >/tmp/tools.610
 wait
 rm -f /tmp/tools.610
