@@ -79,7 +79,7 @@ struct vx_info {
 	u64 bcaps;
 	u64 ccaps;
 	wait_queue_head_t exit_wait;
-	struct mutex space_lock;
+	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VC_SPACES];
 	char name[65];
 	struct pid *init_pid;
@@ -132,16 +132,22 @@ static inline u32 vx_current_xid(void)
 }
 
 /**
- * vx_task_xid - the xid of a task
- * @task: the task; the caller holds rcu_read_lock() or a reference on it
+ * vx_is_spectator - whether a context is the spectator (xid 1)
+ * @vxi: the context, or NULL for the host
  *
- * Return: the xid, 0 on the host.
+ * Return: true for the spectator.
  */
 static inline bool vx_is_spectator(struct vx_info *vxi)
 {
 	return vxi && vxi->xid == VC_XID_SPECTATOR;
 }
 
+/**
+ * vx_task_xid - the xid of a task
+ * @task: the task; the caller holds rcu_read_lock() or a reference on it
+ *
+ * Return: the xid, 0 on the host.
+ */
 static inline u32 vx_task_xid(struct task_struct *task)
 {
 	struct vx_info *vxi;

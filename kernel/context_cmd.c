@@ -464,7 +464,6 @@ long vc_set_ccaps(u32 id, void __user *data)
 	return vc_set_word(id, data, &vc_ccaps_ops);
 }
 
-
 /**
  * vc_ctx_kill - ctx_kill: signal the processes of a context
  * @id: the xid

@@ -27,7 +27,7 @@ static int vx_proc_info_show(struct seq_file *m, void *v)
 	seq_printf(m, "VCIVersion:\t%04x:%04x\n", VC_ABI_VERSION >> 16,
 		   VC_ABI_VERSION & 0xffff);
 	seq_printf(m, "VCISyscall:\t%d\n", VSERVER_SYSCALL_NR);
-	seq_printf(m, "VCIKernel:\t%08x\n", VC_VCI_FEATURES);
+	seq_printf(m, "VCIKernel:\t%08x\n", (unsigned int)VC_VCI_FEATURES);
 	seq_printf(m, "XID:\t%u\n", vx_current_xid());
 	return 0;
 }
