@@ -157,6 +157,20 @@ ok $? "vserver-info FEATURE tells what this kernel really has"
 vserver-info | grep -q "VS-API: 0x00010000"
 ok $? "vserver-info without a tag prints the system information"
 
+# --- vserver-stat and vps
+out=$(vserver-stat)
+[ "$(echo "$out" | sed -n 1p)" = "CTX   PROC    VSZ    RSS  userTIME   sysTIME    UPTIME NAME" ] &&
+	echo "$out" | grep -Eq '^0 +[0-9]+ .* root server$' &&
+	echo "$out" | grep -Eq '^610 +1 +[0-9.]+[KMGT] +[0-9.]+[KMGT] +[0-9]+m[0-9]{2}s[0-9]{2} .* t$'
+ok $? "vserver-stat lists the host and the guest with its processes and name"
+out=$(vps)
+echo "$out" | sed -n 1p | grep -q "PID CONTEXT" &&
+	echo "$out" | grep -Eq "^ *[0-9]+ +610 t +.*read x"
+ok $? "vps shows the context of every process"
+out=$(vcontext --migrate --xid 610 -- vps)
+! echo "$out" | grep -q MAIN
+ok $? "vps in a guest shows only the guest's processes"
+
 echo >/tmp/tools.610
 wait
 rm -f /tmp/tools.610

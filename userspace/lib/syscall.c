@@ -3,6 +3,8 @@
  * syscall.c - wrappers around the vserver(2) system call
  */
 
+#include <stdio.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -98,4 +100,21 @@ int vc_ctx_kill(xid_t xid, int pid, int sig)
 int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res)
 {
 	return vc_syscall(VCMD_wait_exit, xid, res);
+}
+
+int vc_context_name(xid_t xid, char *buf, size_t size)
+{
+	struct vcmd_vhi_name vhi = { .field = VHIN_CONTEXT };
+	const char *slash;
+
+	if (!size)
+		return -1;
+	buf[0] = '\0';
+	if (vc_syscall(VCMD_get_vhi_name, xid, &vhi) < 0)
+		return -1;
+	/* util-vserver keeps the configuration directory there. */
+	vhi.name[sizeof(vhi.name) - 1] = '\0';
+	slash = strrchr(vhi.name, '/');
+	snprintf(buf, size, "%s", slash ? slash + 1 : vhi.name);
+	return 0;
 }

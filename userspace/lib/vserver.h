@@ -8,6 +8,7 @@
 #ifndef VS_VSERVER_H
 #define VS_VSERVER_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -31,5 +32,12 @@ int vc_get_ccaps(xid_t xid, struct vcmd_ctx_caps *ccaps);
 int vc_set_ccaps(xid_t xid, uint64_t ccaps, uint64_t mask);
 int vc_ctx_kill(xid_t xid, int pid, int sig);
 int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res);
+
+/*
+ * The name of a context: the last part of its vhi CONTEXT name (where
+ * util-vserver keeps the configuration directory); empty if it has none.
+ * Returns 0, or -1 with errno set.
+ */
+int vc_context_name(xid_t xid, char *buf, size_t size);
 
 #endif /* VS_VSERVER_H */
