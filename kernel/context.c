@@ -26,6 +26,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "proc.h"
 #include "space.h"
 
 /* Every live context, by xid; the table holds a reference on each. */
@@ -82,7 +83,8 @@ void vx_put(struct vx_info *vxi)
  *
  * Return: the context; ERR_PTR(-EEXIST) if @xid is in use, or
  * ERR_PTR(-EBUSY) if it is in use by a context still in setup; -EAGAIN if
- * no dynamic xid is free; -ENOMEM.
+ * no dynamic xid is free; -ENOMEM, also if its /proc/virtual directory
+ * cannot be made.
  */
 struct vx_info *vx_create(u32 xid, u64 flags)
 {
@@ -95,7 +97,8 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 
 	/* One reference for the table and one for the caller. */
 	refcount_set(&vxi->usage, 2);
-	atomic_set(&vxi->members, (flags & VXF_PERSISTENT) ? 2 : 1);
+	/* The persistent membership is added once the context is complete. */
+	atomic_set(&vxi->members, 1);
 	spin_lock_init(&vxi->lock);
 	init_waitqueue_head(&vxi->exit_wait);
 	mutex_init(&vxi->space_lock);
@@ -130,6 +133,16 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 
 	atomic_inc(&vx_created);
 	atomic_inc(&vx_active);
+
+	ret = vx_proc_create(vxi);
+	if (ret) {
+		/* A lookup may have found it already: undo by the book. */
+		vx_member_put(vxi);
+		vx_put(vxi);
+		return ERR_PTR(ret);
+	}
+	if (flags & VXF_PERSISTENT)
+		atomic_inc(&vxi->members);
 	return vxi;
 }
 
@@ -173,6 +186,7 @@ static void vx_shutdown(struct vx_info *vxi)
 	might_sleep();
 	xa_erase(&vx_table, vxi->xid);
 	atomic_dec(&vx_active);
+	vx_proc_remove(vxi);
 	vx_spaces_release(vxi);
 	wake_up_all(&vxi->exit_wait);
 	/* The table's reference. */

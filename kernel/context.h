@@ -20,6 +20,7 @@
 #include <linux/vserver.h>
 
 struct nsproxy;
+struct proc_dir_entry;
 
 /**
  * struct vx_space - namespaces and root directory kept for a context
@@ -64,6 +65,7 @@ struct vx_space {
  * @space: the spaces (set_space, enter_space); released at shutdown, and
  *         never set again once @members is zero.
  * @name: the free-form context name (vhi field CONTEXT), NUL-terminated.
+ * @proc_dir: /proc/virtual/<xid>, from creation until shutdown.
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
  *            holds a pid reference.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
@@ -82,6 +84,7 @@ struct vx_info {
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VC_SPACES];
 	char name[65];
+	struct proc_dir_entry *proc_dir;
 	struct pid *init_pid;
 	struct pid *reaper_pid;
 	struct rcu_head rcu;

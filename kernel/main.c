@@ -28,6 +28,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.pid_visible = vc_pid_visible,
 	.task_access = vc_task_access,
 	.capable = vc_capable,
+	.proc_visible = vc_proc_visible,
 };
 
 static int __init vc_init(void)

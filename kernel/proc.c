@@ -8,9 +8,23 @@
  *                         reader's own context (0 on the host)
  *   /proc/virtual/status  #CTotal (contexts created since the module was
  *                         loaded) and #CActive (live contexts)
+ *
+ * and one directory per live context, /proc/virtual/<xid>, which a task in
+ * a context sees only for its own context (the spectator sees all):
+ *
+ *   info     ID, Info (the context, as a hashed pointer), Init (its init's
+ *            pid, 0 if none)
+ *   status   UseCnt, Tasks, Flags, BCaps, CCaps (%016llx), Spaces (the
+ *            masks of space 0 and 1)
+ *   nsproxy  the uts names of space 0, if it has a uts namespace
  */
 
 #include <linux/errno.h>
+#include <linux/mutex.h>
+#include <linux/nsproxy.h>
+#include <linux/pid.h>
+#include <linux/rwsem.h>
+#include <linux/utsname.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 
@@ -37,6 +51,118 @@ static int vx_proc_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "#CTotal:\t%u\n", vx_nr_created());
 	seq_printf(m, "#CActive:\t%u\n", vx_nr_active());
 	return 0;
+}
+
+static int vx_proc_ctx_info_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+	pid_t init;
+
+	spin_lock(&vxi->lock);
+	init = pid_vnr(vxi->init_pid);
+	spin_unlock(&vxi->lock);
+	seq_printf(m, "ID:\t%u\n", vxi->xid);
+	seq_printf(m, "Info:\t%p\n", vxi);
+	seq_printf(m, "Init:\t%d\n", init);
+	return 0;
+}
+
+static int vx_proc_ctx_status_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+	u64 space0, space1;
+
+	mutex_lock(&vxi->space_lock);
+	space0 = vxi->space[0].mask;
+	space1 = vxi->space[1].mask;
+	mutex_unlock(&vxi->space_lock);
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->usage));
+	seq_printf(m, "Tasks:\t%u\n", vx_task_count(vxi));
+	seq_printf(m, "Flags:\t%016llx\n", vx_flags(vxi));
+	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps));
+	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
+	seq_printf(m, "Spaces:\t%08llx %08llx\n", space0, space1);
+	return 0;
+}
+
+static int vx_proc_ctx_nsproxy_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+	struct nsproxy *nsp = NULL;
+	struct new_utsname *u;
+
+	mutex_lock(&vxi->space_lock);
+	if ((vxi->space[0].mask & VC_SPACE_NEWUTS) && vxi->space[0].nsproxy) {
+		nsp = vxi->space[0].nsproxy;
+		get_nsproxy(nsp);
+	}
+	mutex_unlock(&vxi->space_lock);
+	if (!nsp)
+		return 0;
+	down_read(&uts_sem);
+	u = &nsp->uts_ns->name;
+	seq_printf(m, "SysName:\t%.65s\nNodeName:\t%.65s\nRelease:\t%.65s\n",
+		   u->sysname, u->nodename, u->release);
+	seq_printf(m, "Version:\t%.65s\nMachine:\t%.65s\nDomainName:\t%.65s\n",
+		   u->version, u->machine, u->domainname);
+	up_read(&uts_sem);
+	put_nsproxy(nsp);
+	return 0;
+}
+
+/**
+ * vx_proc_create - create /proc/virtual/<xid> for a new context
+ * @vxi: the context
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vx_proc_create(struct vx_info *vxi)
+{
+	struct proc_dir_entry *dir;
+	char name[12];
+
+	snprintf(name, sizeof(name), "%u", vxi->xid);
+	dir = proc_mkdir_data(name, 0555, vx_proc_dir, vxi);
+	if (!dir)
+		return -ENOMEM;
+	if (!proc_create_single_data("info", 0444, dir, vx_proc_ctx_info_show, vxi) ||
+	    !proc_create_single_data("status", 0444, dir, vx_proc_ctx_status_show,
+				     vxi) ||
+	    !proc_create_single_data("nsproxy", 0444, dir,
+				     vx_proc_ctx_nsproxy_show, vxi)) {
+		proc_remove(dir);
+		return -ENOMEM;
+	}
+	vxi->proc_dir = dir;
+	return 0;
+}
+
+/**
+ * vx_proc_remove - remove /proc/virtual/<xid> of a context that shuts down
+ * @vxi: the context
+ *
+ * Waits for readers of its files to finish.
+ */
+void vx_proc_remove(struct vx_info *vxi)
+{
+	proc_remove(vxi->proc_dir);
+	vxi->proc_dir = NULL;
+}
+
+/**
+ * vc_proc_visible - the proc_visible call-out
+ * @parent: the /proc entry's parent
+ * @data: the /proc entry's data
+ *
+ * Return: false for the directory of another context than current's.
+ */
+bool vc_proc_visible(struct proc_dir_entry *parent, void *data)
+{
+	struct vx_info *cur = vx_current();
+
+	if (!cur || vx_is_spectator(cur) || parent != vx_proc_dir)
+		return true;
+	return !data || data == cur;
 }
 
 /**

@@ -339,4 +339,53 @@ TEST_F(other, vserver_calls_see_only_own_context)
 	in_context(_metadata, 459, vserver_calls_see_only_own_context_inside, self);
 }
 
+static int count_dirs(const char *path)
+{
+	struct dirent *d;
+	int n = 0;
+	DIR *dir = opendir(path);
+
+	if (!dir)
+		return -1;
+	while ((d = readdir(dir)))
+		if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
+			n++;
+	closedir(dir);
+	return n;
+}
+
+static void proc_virtual_inside(
+	struct __test_metadata *_metadata, FIXTURE_DATA(other) *self)
+{
+	char path[64];
+	struct stat st;
+
+	/* Only its own directory, even though the host looked at the other. */
+	EXPECT_EQ(1, count_dirs("/proc/virtual"));
+	EXPECT_EQ(0, stat("/proc/virtual/460/status", &st));
+	snprintf(path, sizeof(path), "/proc/virtual/%ld", self->victim.result);
+	EXPECT_EQ(-ENOENT, errno_of(stat(path, &st)));
+	snprintf(path, sizeof(path), "/proc/virtual/%ld/status",
+		 self->victim.result);
+	EXPECT_EQ(-ENOENT, errno_of(open(path, O_RDONLY)));
+	EXPECT_EQ(0, stat("/proc/virtual/info", &st));
+}
+
+TEST_F(other, proc_virtual_shows_only_own_context)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/virtual/%ld/status",
+		 self->victim.result);
+	/* The host sees the victim's directory, with its numbers. */
+	ASSERT_EQ(1, proc_value(path, "Tasks", 10));
+	EXPECT_EQ((long)(VXF_INIT_SET >> 32), proc_value(path, "Flags", 16) >> 32);
+	snprintf(path, sizeof(path), "/proc/virtual/%ld/info",
+		 self->victim.result);
+	EXPECT_EQ(self->victim.result, proc_value(path, "ID", 10));
+	in_context(_metadata, 460, proc_virtual_inside, self);
+	/* Gone with the context. */
+	EXPECT_EQ(-1, proc_value("/proc/virtual/460/info", "ID", 10));
+}
+
 TEST_HARNESS_MAIN
