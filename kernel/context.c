@@ -18,6 +18,7 @@
 #include <linux/refcount.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
+#include <linux/timekeeping.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 #include <linux/xarray.h>
@@ -101,6 +102,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	atomic_set(&vxi->members, 1);
 	spin_lock_init(&vxi->lock);
 	init_waitqueue_head(&vxi->exit_wait);
+	vxi->start_ns = ktime_get_boottime_ns();
 	mutex_init(&vxi->space_lock);
 	vxi->flags = flags;
 	/* The spectator may see everything and change nothing. */

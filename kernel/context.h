@@ -66,6 +66,8 @@ struct vx_space {
  *         never set again once @members is zero.
  * @name: the free-form context name (vhi field CONTEXT), NUL-terminated.
  * @proc_dir: /proc/virtual/<xid>, from creation until shutdown.
+ * @start_ns: boot time (ktime_get_boottime_ns()) of the creation; the
+ *            context's own uptime starts there (VXF_VIRT_UPTIME).
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
  *            holds a pid reference.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
@@ -85,6 +87,7 @@ struct vx_info {
 	struct vx_space space[VC_SPACES];
 	char name[65];
 	struct proc_dir_entry *proc_dir;
+	u64 start_ns;
 	struct pid *init_pid;
 	struct pid *reaper_pid;
 	struct rcu_head rcu;

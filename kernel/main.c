@@ -13,6 +13,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "cvirt.h"
 #include "isolation.h"
 #include "proc.h"
 #include "syscall.h"
@@ -29,6 +30,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.task_access = vc_task_access,
 	.capable = vc_capable,
 	.proc_visible = vc_proc_visible,
+	.uptime = vc_uptime,
 };
 
 static int __init vc_init(void)

@@ -8,6 +8,7 @@
  */
 
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 
 #include "common.h"
 #include "kselftest_harness.h"
@@ -557,6 +558,37 @@ TEST(wait_exit_is_interruptible)
 	ASSERT_EQ(waiter, waitpid(waiter, &status, 0));
 	EXPECT_TRUE(WIFSIGNALED(status));
 	holder_stop(&h);
+}
+
+static double uptime_now(void)
+{
+	double up = -1;
+	FILE *f = fopen("/proc/uptime", "re");
+
+	if (f) {
+		if (fscanf(f, "%lf", &up) != 1)
+			up = -1;
+		fclose(f);
+	}
+	return up;
+}
+
+TEST(virt_uptime_starts_with_the_context)
+{
+	double host = uptime_now(), guest;
+	struct sysinfo si;
+
+	ASSERT_LT(3.0, host);
+	ASSERT_EQ(130, vs_create(130, VXF_INIT_SET | VXF_VIRT_UPTIME));
+	usleep(300000);
+	guest = uptime_now();
+	EXPECT_LE(0.2, guest);
+	EXPECT_GT(2.0, guest);
+	ASSERT_EQ(0, sysinfo(&si));
+	EXPECT_GT(3, si.uptime);
+	/* Without the flag, the host's uptime again. */
+	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, 0, VXF_VIRT_UPTIME));
+	EXPECT_LE(host, uptime_now());
 }
 
 TEST_HARNESS_MAIN
