@@ -384,6 +384,7 @@ int vx_context_init(void)
 	BUILD_BUG_ON(sizeof(struct vcmd_space_mask) != 16);
 	BUILD_BUG_ON(sizeof(struct vcmd_space_mask_v1) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_vhi_name) != 72);
+	BUILD_BUG_ON(sizeof(struct vcmd_virt_stat) != 48);
 	BUILD_BUG_ON(CAP_LAST_CAP >= 64);
 	return 0;
 }

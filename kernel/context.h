@@ -68,6 +68,7 @@ struct vx_space {
  * @proc_dir: /proc/virtual/<xid>, from creation until shutdown.
  * @start_ns: boot time (ktime_get_boottime_ns()) of the creation; the
  *            context's own uptime starts there (VXF_VIRT_UPTIME).
+ * @nr_forks: forks by tasks of the context.
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
  *            holds a pid reference.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
@@ -88,6 +89,7 @@ struct vx_info {
 	char name[65];
 	struct proc_dir_entry *proc_dir;
 	u64 start_ns;
+	atomic_t nr_forks;
 	struct pid *init_pid;
 	struct pid *reaper_pid;
 	struct rcu_head rcu;

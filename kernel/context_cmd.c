@@ -17,6 +17,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
 #include <linux/vserver.h>
@@ -378,6 +379,46 @@ static const struct vc_word_ops vc_ccaps_ops = {
 	.read = vc_read_ccaps,
 	.change = vc_change_ccaps,
 };
+
+/**
+ * vc_virt_stat - virt_stat: a context's uptime and task states
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_virt_stat to fill
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_virt_stat(u32 id, void __user *data)
+{
+	struct vcmd_virt_stat arg = { 0 };
+	struct task_struct *g, *t;
+	struct vx_info *vxi;
+	unsigned int state;
+
+	vxi = vc_lookup_visible(id);
+	if (!vxi)
+		return -ESRCH;
+	arg.offset = vxi->start_ns;
+	arg.uptime = ktime_get_boottime_ns() - vxi->start_ns;
+	arg.nr_forks = atomic_read(&vxi->nr_forks);
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		if (rcu_access_pointer(t->vx_info) != vxi || t->exit_state)
+			continue;
+		arg.nr_threads++;
+		state = READ_ONCE(t->__state);
+		if (state == TASK_RUNNING)
+			arg.nr_running++;
+		else if (state & TASK_UNINTERRUPTIBLE)
+			arg.nr_uninterruptible++;
+	}
+	rcu_read_unlock();
+	vx_put(vxi);
+
+	if (copy_to_user(data, &arg, sizeof(arg)))
+		return -EFAULT;
+	return 0;
+}
 
 /**
  * vc_get_cflags - get_cflags: a context's flags

@@ -19,6 +19,7 @@ long vc_ctx_migrate(u32 id, void __user *data);
 long vc_task_xid(u32 id);
 long vc_vx_info(u32 id, void __user *data);
 long vc_ctx_stat(u32 id, void __user *data);
+long vc_virt_stat(u32 id, void __user *data);
 long vc_get_cflags(u32 id, void __user *data);
 long vc_set_cflags(u32 id, void __user *data);
 long vc_get_bcaps(u32 id, void __user *data);

@@ -45,6 +45,8 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_vx_info(id, data);
 	case VCMD_ctx_stat:
 		return vc_ctx_stat(id, data);
+	case VCMD_virt_stat:
+		return vc_virt_stat(id, data);
 	case VCMD_get_cflags:
 		return vc_get_cflags(id, data);
 	case VCMD_set_cflags:

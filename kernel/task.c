@@ -31,6 +31,7 @@ int vc_task_fork(struct task_struct *child, u64 clone_flags)
 	if (vxi) {
 		vx_get(vxi);
 		atomic_inc(&vxi->members);
+		atomic_inc(&vxi->nr_forks);
 		rcu_assign_pointer(child->vx_info, vxi);
 	}
 	return 0;

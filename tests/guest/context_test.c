@@ -591,4 +591,37 @@ TEST(virt_uptime_starts_with_the_context)
 	EXPECT_LE(host, uptime_now());
 }
 
+TEST(virt_stat_counts_tasks_and_forks)
+{
+	struct vcmd_virt_stat vs;
+	pid_t pid;
+	int i;
+
+	ASSERT_EQ(131, vs_create(131, VXF_INIT_SET));
+	for (i = 0; i < 3; i++) {
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (!pid)
+			_exit(0);
+		waitpid(pid, NULL, 0);
+	}
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		pause();
+		_exit(0);
+	}
+	ASSERT_EQ(0, vs_call(VCMD_virt_stat, VC_SAME_ID, &vs));
+	EXPECT_EQ(2, vs.nr_threads);
+	EXPECT_EQ(4, vs.nr_forks);
+	EXPECT_LE(1, vs.nr_running);
+	EXPECT_LT(0, vs.offset);
+	EXPECT_LT(0, vs.uptime);
+	EXPECT_GT(5000000000ULL, vs.uptime);
+	EXPECT_EQ(-EFAULT, vs_call(VCMD_virt_stat, VC_SAME_ID, (void *)1));
+	EXPECT_EQ(-ESRCH, vs_call(VCMD_virt_stat, 132, &vs));
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
 TEST_HARNESS_MAIN

@@ -110,6 +110,29 @@ struct vcmd_vx_info {
 };
 
 #define VCMD_ctx_stat		VC_CMD(VC_CAT_VSTAT, 0, 0)
+#define VCMD_virt_stat		VC_CMD(VC_CAT_VSTAT, 3, 0)
+
+/**
+ * struct vcmd_virt_stat - result of virt_stat
+ * @offset: boot time of the context's creation, ns
+ * @uptime: time since then, ns
+ * @nr_threads: tasks in the context
+ * @nr_running: of them, runnable
+ * @nr_uninterruptible: of them, in uninterruptible sleep
+ * @nr_onhold: of them, held by the scheduler (always 0: no hard limits)
+ * @nr_forks: forks in the context since its creation
+ * @load: load averages (always 0: not tracked per context)
+ */
+struct vcmd_virt_stat {
+	__u64 offset;
+	__u64 uptime;
+	__u32 nr_threads;
+	__u32 nr_running;
+	__u32 nr_uninterruptible;
+	__u32 nr_onhold;
+	__u32 nr_forks;
+	__u32 load[3];
+};
 
 /**
  * struct vcmd_ctx_stat - result of ctx_stat
