@@ -21,6 +21,7 @@
 #include <linux/timekeeping.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <linux/vserver_hooks.h>
 #include <linux/xarray.h>
 
 #include <linux/vserver.h>
@@ -386,6 +387,8 @@ int vx_context_init(void)
 	BUILD_BUG_ON(sizeof(struct vcmd_vhi_name) != 72);
 	BUILD_BUG_ON(sizeof(struct vcmd_virt_stat) != 48);
 	BUILD_BUG_ON(CAP_LAST_CAP >= 64);
+	BUILD_BUG_ON(VS_CCAP_SET_UTSNAME != VXC_SET_UTSNAME);
+	BUILD_BUG_ON(VS_CCAP_SYSLOG != VXC_SYSLOG);
 	return 0;
 }
 

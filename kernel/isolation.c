@@ -14,6 +14,11 @@
  *  - Capabilities outside the context's bounding set are refused once the
  *    context has left STATE_SETUP.  Checks made in interrupt context, on
  *    behalf of nobody in particular, are left alone.
+ *  - A context capability gives back, at the few places that ask, what the
+ *    bounding set took: VXC_SET_UTSNAME the right to name a uts namespace
+ *    of the guest's own (never the host's), VXC_SYSLOG the restricted
+ *    syslog actions.  The task's credentials must still hold the Linux
+ *    capability.
  */
 
 #include <linux/bits.h>
@@ -22,7 +27,10 @@
 #include <linux/preempt.h>
 #include <linux/pid.h>
 #include <linux/rcupdate.h>
+#include <linux/cred.h>
+#include <linux/nsproxy.h>
 #include <linux/sched.h>
+#include <linux/utsname.h>
 #include <linux/vserver_hooks.h>
 
 #include <linux/vserver.h>
@@ -116,4 +124,29 @@ int vc_capable(int cap)
 	if (!vx_is_spectator(cur) && (READ_ONCE(cur->flags) & VXF_STATE_SETUP))
 		return 0;
 	return (READ_ONCE(cur->bcaps) & BIT_ULL(cap)) ? 0 : -EPERM;
+}
+
+/**
+ * vc_ccapable - the ccapable call-out
+ * @cap: the Linux capability the check is for
+ * @ccap: the context capability that may grant it (VXC_*)
+ *
+ * Return: true if current's context has @ccap, current's credentials have
+ * @cap, and for VXC_SET_UTSNAME, current's uts namespace is not the host's.
+ */
+bool vc_ccapable(int cap, u64 ccap)
+{
+	struct vx_info *cur = vx_current();
+
+	if (!cur || vx_is_spectator(cur) || !in_task())
+		return false;
+	if (!(READ_ONCE(cur->ccaps) & ccap))
+		return false;
+	if (cap < 0 || cap > CAP_LAST_CAP ||
+	    !cap_raised(current_cred()->cap_effective, cap))
+		return false;
+	if ((ccap & VXC_SET_UTSNAME) &&
+	    current->nsproxy->uts_ns == &init_uts_ns)
+		return false;
+	return true;
 }

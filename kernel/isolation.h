@@ -15,5 +15,6 @@ bool vc_task_visible(struct task_struct *task);
 bool vc_pid_visible(struct pid *pid);
 int vc_task_access(struct task_struct *task, unsigned int access);
 int vc_capable(int cap);
+bool vc_ccapable(int cap, u64 ccap);
 
 #endif /* _VS_ISOLATION_H */

@@ -31,6 +31,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.capable = vc_capable,
 	.proc_visible = vc_proc_visible,
 	.uptime = vc_uptime,
+	.ccapable = vc_ccapable,
 };
 
 static int __init vc_init(void)

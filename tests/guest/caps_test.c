@@ -18,6 +18,8 @@
 #include <linux/capability.h>
 #include <linux/reboot.h>
 #include <net/if.h>
+#include <sched.h>
+#include <sys/klog.h>
 
 #include "common.h"
 #include "kselftest_harness.h"
@@ -194,6 +196,103 @@ TEST(ccaps_get_and_set)
 	ASSERT_EQ(0, vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP));
 	arg.cmask = VXC_SYSLOG;
 	EXPECT_EQ(-EPERM, vs_call(VCMD_set_ccaps, VC_SAME_ID, &arg));
+}
+
+static long set_ccaps(uint64_t ccaps, uint64_t mask)
+{
+	struct vcmd_ctx_caps arg = { .ccaps = ccaps, .cmask = mask };
+
+	return vs_call(VCMD_set_ccaps, VC_SAME_ID, &arg);
+}
+
+/* A secure guest with its own uts namespace, with or without set_utsname. */
+static int name_itself(uint32_t xid, uint64_t ccaps, int own_uts)
+{
+	char name[65] = "";
+
+	if (own_uts && unshare(CLONE_NEWUTS))
+		return 100;
+	if (vs_create(xid, VXF_INIT_SET) != (long)xid ||
+	    set_bcaps(VC_SAME_ID, SECURE_BCAPS, ~0ULL) ||
+	    set_ccaps(ccaps, VXC_ALL) ||
+	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 101;
+	if (sethostname("guest-named", 11))
+		return -errno;
+	if (gethostname(name, sizeof(name)) || strcmp(name, "guest-named"))
+		return 102;
+	return 0;
+}
+
+static int name_with_ccap(void *arg)
+{
+	return name_itself(511, VXC_SET_UTSNAME, 1);
+}
+
+static int name_without_ccap(void *arg)
+{
+	return name_itself(512, 0, 1) == -EPERM ? 0 : 1;
+}
+
+static int name_host_with_ccap(void *arg)
+{
+	return name_itself(513, VXC_SET_UTSNAME, 0) == -EPERM ? 0 : 1;
+}
+
+TEST(ccap_set_utsname_lets_a_secure_guest_name_itself)
+{
+	char before[65], after[65];
+
+	ASSERT_EQ(0, gethostname(before, sizeof(before)));
+	EXPECT_EQ(0, in_child(name_with_ccap, NULL));
+	EXPECT_EQ(0, in_child(name_without_ccap, NULL));
+	/* Never the host's name, whatever the context capabilities. */
+	EXPECT_EQ(0, in_child(name_host_with_ccap, NULL));
+	ASSERT_EQ(0, gethostname(after, sizeof(after)));
+	EXPECT_STREQ(before, after);
+}
+
+static int read_log(uint32_t xid, uint64_t ccaps)
+{
+	char buf[256];
+
+	if (vs_create(xid, VXF_INIT_SET) != (long)xid ||
+	    set_bcaps(VC_SAME_ID, SECURE_BCAPS, ~0ULL) ||
+	    set_ccaps(ccaps, VXC_ALL) ||
+	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 101;
+	/* SYSLOG_ACTION_READ_ALL */
+	return klogctl(3, buf, sizeof(buf)) < 0 ? -errno : 0;
+}
+
+static int log_with_ccap(void *arg)
+{
+	return read_log(514, VXC_SYSLOG);
+}
+
+static int log_without_ccap(void *arg)
+{
+	return read_log(515, 0) == -EPERM ? 0 : 1;
+}
+
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY);
+	int ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+TEST(ccap_syslog_lets_a_secure_guest_read_the_log)
+{
+	ASSERT_EQ(0, write_file("/proc/sys/kernel/dmesg_restrict", "1"));
+	EXPECT_EQ(0, in_child(log_with_ccap, NULL));
+	EXPECT_EQ(0, in_child(log_without_ccap, NULL));
+	EXPECT_EQ(0, write_file("/proc/sys/kernel/dmesg_restrict", "0"));
 }
 
 TEST_HARNESS_MAIN
