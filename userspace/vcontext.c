@@ -7,6 +7,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -88,7 +89,8 @@ static void __attribute__((__noreturn__)) usage(void)
 	      "                        (with --migrate)\n", out);
 	fputs("     --chroot         chroot into the current directory\n", out);
 	fputs("     --uid <uid>      change to the numeric user id before running\n", out);
-	fputs("     --disconnect     run the program in the background, in a new session\n", out);
+	fputs("     --disconnect     run the program in the background, in a new session;\n"
+	      "                        return once it runs, or with its failure\n", out);
 	fputs("     --closefd        close every file descriptor above 2\n", out);
 	fputs("     --silent         do not print the new context's number\n", out);
 	fputs("     --silentexist    be silent when the context exists already\n", out);
@@ -227,6 +229,9 @@ static void do_migrate(void)
 		err(EXIT_VC_FAILURE, "cannot enter context %u", opts.xid);
 }
 
+/* With --disconnect: where the background child reports a failure. */
+static int report_fd = -1;
+
 static void close_fds(void)
 {
 	long max = sysconf(_SC_OPEN_MAX);
@@ -235,7 +240,46 @@ static void close_fds(void)
 	if (max < 0 || max > 65536)
 		max = 65536;
 	for (fd = 3; fd < max; fd++)
-		close(fd);
+		if (fd != report_fd)
+			close(fd);
+}
+
+/* on_exit() handler of the background child: pass its exit status on. */
+static void report_exit(int status, void *arg)
+{
+	(void)arg;
+	if (report_fd >= 0 &&
+	    write(report_fd, &status, sizeof(status)) != sizeof(status))
+		report_fd = -1;
+}
+
+/*
+ * Fork; the child goes on in a new session, the parent waits until the
+ * child has run the program (the close-on-exec pipe closes: exit 0) or
+ * failed before (it sends its exit status: exit with it).
+ */
+static void disconnect(void)
+{
+	int p[2], status;
+	pid_t pid;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		err(EXIT_VC_FAILURE, "cannot create a pipe");
+	pid = fork();
+	if (pid < 0)
+		err(EXIT_VC_FAILURE, "cannot fork");
+	if (pid > 0) {
+		close(p[1]);
+		if (read(p[0], &status, sizeof(status)) == sizeof(status))
+			_exit(status);
+		_exit(EXIT_SUCCESS);
+	}
+	close(p[0]);
+	report_fd = p[1];
+	if (on_exit(report_exit, NULL))
+		errx(EXIT_VC_FAILURE, "cannot register the exit report");
+	if (setsid() < 0)
+		err(EXIT_VC_FAILURE, "cannot start a new session");
 }
 
 int main(int argc, char **argv)
@@ -259,16 +303,8 @@ int main(int argc, char **argv)
 			err(EXIT_VC_FAILURE, "cannot chdir to /");
 	}
 
-	if (opts.disconnect) {
-		pid_t pid = fork();
-
-		if (pid < 0)
-			err(EXIT_VC_FAILURE, "cannot fork");
-		if (pid > 0)
-			_exit(EXIT_SUCCESS);
-		if (setsid() < 0)
-			err(EXIT_VC_FAILURE, "cannot start a new session");
-	}
+	if (opts.disconnect)
+		disconnect();
 
 	if (opts.uid >= 0 && setuid((uid_t)opts.uid) < 0)
 		err(EXIT_VC_FAILURE, "cannot change to uid %lld", opts.uid);

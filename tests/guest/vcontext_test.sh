@@ -97,6 +97,10 @@ sleep 2
 ok $? "... and the program runs on in the context"
 rm -f /tmp/vc.disc
 
+check "--disconnect reports a program that does not exist (127)" "" 127 \
+	vcontext --create --silent --disconnect --xid 313 -- /nonexistent
+check "--disconnect reports a program that cannot run (126)" "" 126 \
+	vcontext --create --silent --disconnect --xid 314 -- /proc
 check "--uid changes the user" "65534" 0 \
 	vcontext --create --silent --uid 65534 --xid 312 -- id -u
 
