@@ -33,6 +33,7 @@
 #include "common.h"
 #include "context.h"
 #include "proc.h"
+#include "space.h"
 
 static struct proc_dir_entry *vx_proc_dir;
 
@@ -88,15 +89,9 @@ static int vx_proc_ctx_status_show(struct seq_file *m, void *v)
 static int vx_proc_ctx_nsproxy_show(struct seq_file *m, void *v)
 {
 	struct vx_info *vxi = m->private;
-	struct nsproxy *nsp = NULL;
+	struct nsproxy *nsp = vx_space_uts(vxi);
 	struct new_utsname *u;
 
-	mutex_lock(&vxi->space_lock);
-	if ((vxi->space[0].mask & VC_SPACE_NEWUTS) && vxi->space[0].nsproxy) {
-		nsp = vxi->space[0].nsproxy;
-		get_nsproxy(nsp);
-	}
-	mutex_unlock(&vxi->space_lock);
 	if (!nsp)
 		return 0;
 	down_read(&uts_sem);

@@ -58,6 +58,27 @@ void vx_spaces_release(struct vx_info *vxi)
 		vx_space_clear(&old[i]);
 }
 
+/**
+ * vx_space_uts - the uts namespace a context has of its own
+ * @vxi: the context
+ *
+ * Return: the nsproxy of space 0 with a reference the caller drops with
+ * put_nsproxy(), if space 0 holds a uts namespace; NULL otherwise.
+ */
+struct nsproxy *vx_space_uts(struct vx_info *vxi)
+{
+	struct vx_space *sp = &vxi->space[0];
+	struct nsproxy *nsp = NULL;
+
+	mutex_lock(&vxi->space_lock);
+	if ((sp->mask & VC_SPACE_NEWUTS) && sp->nsproxy) {
+		nsp = sp->nsproxy;
+		get_nsproxy(nsp);
+	}
+	mutex_unlock(&vxi->space_lock);
+	return nsp;
+}
+
 /* Read the mask and index of the command's version. */
 static long vc_space_arg(void __user *data, unsigned int version,
 			 struct vcmd_space_mask *arg)

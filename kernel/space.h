@@ -11,7 +11,10 @@
 
 struct vx_info;
 
+struct nsproxy;
+
 void vx_spaces_release(struct vx_info *vxi);
+struct nsproxy *vx_space_uts(struct vx_info *vxi);
 long vc_set_space(u32 id, void __user *data, unsigned int version);
 long vc_enter_space(u32 id, void __user *data, unsigned int version);
 long vc_get_space_mask(void __user *data);

@@ -23,6 +23,7 @@
 
 #include "context.h"
 #include "context_cmd.h"
+#include "space.h"
 #include "uts.h"
 
 /* The field of a uts namespace a vhi field names. */
@@ -43,19 +44,6 @@ static char *vc_uts_field(struct uts_namespace *uts, u32 field)
 		return uts->name.domainname;
 	}
 	return NULL;
-}
-
-/* The context's own uts namespace, with a reference on its nsproxy. */
-static struct nsproxy *vc_uts_space(struct vx_info *vxi)
-{
-	struct vx_space *sp = &vxi->space[0];
-	struct nsproxy *nsp = NULL;
-
-	if ((sp->mask & VC_SPACE_NEWUTS) && sp->nsproxy) {
-		nsp = sp->nsproxy;
-		get_nsproxy(nsp);
-	}
-	return nsp;
 }
 
 /**
@@ -83,12 +71,13 @@ long vc_get_vhi_name(u32 id, void __user *data)
 		return -ESRCH;
 
 	memset(arg.name, 0, sizeof(arg.name));
-	mutex_lock(&vxi->space_lock);
-	if (arg.field == VHIN_CONTEXT)
+	if (arg.field == VHIN_CONTEXT) {
+		mutex_lock(&vxi->space_lock);
 		strscpy(arg.name, vxi->name, sizeof(arg.name));
-	else
-		nsp = vc_uts_space(vxi);
-	mutex_unlock(&vxi->space_lock);
+		mutex_unlock(&vxi->space_lock);
+	} else {
+		nsp = vx_space_uts(vxi);
+	}
 	vx_put(vxi);
 
 	if (arg.field != VHIN_CONTEXT) {
@@ -133,12 +122,13 @@ long vc_set_vhi_name(u32 id, void __user *data)
 	if (ret)
 		return ret;
 
-	mutex_lock(&vxi->space_lock);
-	if (arg.field == VHIN_CONTEXT)
+	if (arg.field == VHIN_CONTEXT) {
+		mutex_lock(&vxi->space_lock);
 		strscpy(vxi->name, arg.name, sizeof(vxi->name));
-	else
-		nsp = vc_uts_space(vxi);
-	mutex_unlock(&vxi->space_lock);
+		mutex_unlock(&vxi->space_lock);
+	} else {
+		nsp = vx_space_uts(vxi);
+	}
 	vx_put(vxi);
 
 	if (arg.field == VHIN_CONTEXT)
