@@ -43,6 +43,14 @@ ver=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) ||
 
 mkdir -p "$cache"
 
+# One build at a time per cache: a second run would change the sources
+# under the first one's make.
+exec 9>"$cache/.lock"
+if ! flock -n 9; then
+	msg "waiting for another build in $cache"
+	flock 9
+fi
+
 unpack() {
 	dest=$1
 	msg "unpacking linux-source-6.1 $ver into $dest"
