@@ -14,7 +14,10 @@
 #include "common.h"
 #include "context.h"
 #include "cvirt.h"
+#include "inet.h"
 #include "isolation.h"
+#include "netproc.h"
+#include "network.h"
 #include "proc.h"
 #include "syscall.h"
 #include "task.h"
@@ -32,6 +35,16 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.proc_visible = vc_proc_visible,
 	.uptime = vc_uptime,
 	.ccapable = vc_ccapable,
+	.sock_init = vc_sock_init,
+	.sock_clone = vc_sock_clone,
+	.sock_free = vc_sock_free,
+	.socket_create = vc_socket_create,
+	.inet_bind = vc_inet_bind,
+	.sock_may_clash = vc_sock_may_clash,
+	.inet_rcv_score = vc_inet_rcv_score,
+	.inet6_rcv_score = vc_inet6_rcv_score,
+	.inet_flow = vc_inet_flow,
+	.inet6_flow = vc_inet6_flow,
 };
 
 static int __init vc_init(void)
@@ -41,17 +54,27 @@ static int __init vc_init(void)
 	ret = vx_context_init();
 	if (ret)
 		return ret;
-	ret = vx_proc_init();
+	ret = nx_network_init();
 	if (ret)
 		goto err_context;
-	ret = vs_hooks_register(&vc_hook_ops);
+	ret = vx_proc_init();
+	if (ret)
+		goto err_network;
+	ret = nx_proc_init();
 	if (ret)
 		goto err_proc;
+	ret = vs_hooks_register(&vc_hook_ops);
+	if (ret)
+		goto err_netproc;
 	pr_info("Linux-VServer ABI %08x loaded\n", VC_ABI_VERSION);
 	return 0;
 
+err_netproc:
+	nx_proc_exit();
 err_proc:
 	vx_proc_exit();
+err_network:
+	nx_network_exit();
 err_context:
 	vx_context_exit();
 	return ret;
@@ -60,7 +83,9 @@ err_context:
 static void __exit vc_exit(void)
 {
 	vs_hooks_unregister(&vc_hook_ops);
+	nx_proc_exit();
 	vx_proc_exit();
+	nx_network_exit();
 	vx_context_exit();
 }
 

@@ -32,6 +32,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "netproc.h"
 #include "proc.h"
 #include "space.h"
 
@@ -155,9 +156,11 @@ bool vc_proc_visible(struct proc_dir_entry *parent, void *data)
 {
 	struct vx_info *cur = vx_current();
 
-	if (!cur || vx_is_spectator(cur) || parent != vx_proc_dir)
+	if (!cur || vx_is_spectator(cur))
 		return true;
-	return !data || data == cur;
+	if (parent == vx_proc_dir)
+		return !data || data == cur;
+	return nx_proc_visible(parent, data);
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "common.h"
 #include "context_cmd.h"
+#include "netcmd.h"
 #include "space.h"
 #include "uts.h"
 #include "syscall.h"
@@ -75,6 +76,33 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_get_space_mask(data);
 	case VCMD_get_space_default:
 		return vc_get_space_default(data);
+	case VCMD_net_create_v0:
+		return vc_net_create(id, NULL);
+	case VCMD_net_create:
+		return vc_net_create(id, data);
+	case VCMD_net_migrate:
+		return vc_net_migrate(id);
+	case VCMD_task_nid:
+		return vc_task_nid(id);
+	case VCMD_nx_info:
+		return vc_nx_info(id, data);
+	case VCMD_net_add:
+	case VCMD_net_remove:
+		return vc_net_add_v0(id, data, cmd == VCMD_net_add);
+	case VCMD_net_add_ipv4:
+	case VCMD_net_remove_ipv4:
+		return vc_net_ipv4(id, data, cmd == VCMD_net_add_ipv4);
+	case VCMD_net_add_ipv6:
+	case VCMD_net_remove_ipv6:
+		return vc_net_ipv6(id, data, cmd == VCMD_net_add_ipv6);
+	case VCMD_get_nflags:
+		return vc_get_nflags(id, data);
+	case VCMD_set_nflags:
+		return vc_set_nflags(id, data);
+	case VCMD_get_ncaps:
+		return vc_get_ncaps(id, data);
+	case VCMD_set_ncaps:
+		return vc_set_ncaps(id, data);
 	case VCMD_get_vhi_name:
 		return vc_get_vhi_name(id, data);
 	case VCMD_set_vhi_name:

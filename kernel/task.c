@@ -12,10 +12,11 @@
 #include <linux/sched.h>
 
 #include "context.h"
+#include "network.h"
 #include "task.h"
 
 /**
- * vc_task_fork - the fork call-out: the child joins its parent's context
+ * vc_task_fork - the fork call-out: the child joins its parent's contexts
  * @child: the new task, whose context pointers are NULL
  * @clone_flags: the clone flags
  *
@@ -27,12 +28,18 @@
 int vc_task_fork(struct task_struct *child, u64 clone_flags)
 {
 	struct vx_info *vxi = vx_current();
+	struct nx_info *nxi = nx_current();
 
 	if (vxi) {
 		vx_get(vxi);
 		atomic_inc(&vxi->members);
 		atomic_inc(&vxi->nr_forks);
 		rcu_assign_pointer(child->vx_info, vxi);
+	}
+	if (nxi) {
+		nx_get(nxi);
+		atomic_inc(&nxi->members);
+		rcu_assign_pointer(child->nx_info, nxi);
 	}
 	return 0;
 }
@@ -44,9 +51,12 @@ int vc_task_fork(struct task_struct *child, u64 clone_flags)
 void vc_task_exit(struct task_struct *task)
 {
 	struct vx_info *vxi = rcu_dereference_protected(task->vx_info, true);
+	struct nx_info *nxi = rcu_dereference_protected(task->nx_info, true);
 
 	if (vxi)
 		vx_member_put(vxi);
+	if (nxi)
+		nx_member_put(nxi);
 }
 
 /**
@@ -56,6 +66,7 @@ void vc_task_exit(struct task_struct *task)
 void vc_task_free(struct task_struct *task)
 {
 	vx_put(rcu_dereference_protected(task->vx_info, true));
+	nx_put(rcu_dereference_protected(task->nx_info, true));
 }
 
 /**

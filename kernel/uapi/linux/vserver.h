@@ -31,6 +31,9 @@
 #define VC_CAT_PROCALT		10
 #define VC_CAT_PROCMIG		11
 #define VC_CAT_PROCTRL		12
+#define VC_CAT_VNET		25
+#define VC_CAT_NETALT		26
+#define VC_CAT_NETMIG		27
 #define VC_CAT_VSTAT		40
 #define VC_CAT_VINFO		46
 #define VC_CAT_EVENT		48
@@ -358,5 +361,152 @@ struct vcmd_vhi_name {
 	char name[65];
 	char __reserved[3];
 };
+
+/* Network contexts */
+#define VCMD_net_create_v0	VC_CMD(VC_CAT_VNET, 1, 0)
+#define VCMD_net_create		VC_CMD(VC_CAT_VNET, 1, 1)
+#define VCMD_net_migrate	VC_CMD(VC_CAT_NETMIG, 1, 0)
+#define VCMD_task_nid		VC_CMD(VC_CAT_VINFO, 2, 0)
+#define VCMD_nx_info		VC_CMD(VC_CAT_VINFO, 6, 0)
+
+/* nid ranges: as for xids */
+#define VC_NID_HOST		0
+#define VC_NID_SPECTATOR	1
+
+/**
+ * struct vcmd_net_create - argument of net_create
+ * @flagword: initial network flags (NXF_*) added to NXF_INIT_SET
+ */
+struct vcmd_net_create {
+	__u64 flagword;
+};
+
+/**
+ * struct vcmd_nx_info - result of nx_info
+ * @nid: the network context id
+ */
+struct vcmd_nx_info {
+	__u32 nid;
+};
+
+/* Addresses of a network context */
+#define VCMD_net_add		VC_CMD(VC_CAT_NETALT, 1, 0)
+#define VCMD_net_remove		VC_CMD(VC_CAT_NETALT, 2, 0)
+#define VCMD_net_add_ipv4	VC_CMD(VC_CAT_NETALT, 1, 1)
+#define VCMD_net_remove_ipv4	VC_CMD(VC_CAT_NETALT, 2, 1)
+#define VCMD_net_add_ipv6	VC_CMD(VC_CAT_NETALT, 3, 1)
+#define VCMD_net_remove_ipv6	VC_CMD(VC_CAT_NETALT, 4, 1)
+
+#define NXA_TYPE_IPV4		0x0001
+#define NXA_TYPE_IPV6		0x0002
+#define NXA_TYPE_ADDR		0x0010	/* one address; mask is its network */
+#define NXA_TYPE_MASK		0x0020	/* every address of ip/mask */
+#define NXA_TYPE_RANGE		0x0040	/* ip .. mask (IPv4 only) */
+#define NXA_TYPE_ANY		0x00ff	/* remove: every address */
+#define NXA_MOD_BCAST		0x0100	/* the context's broadcast address */
+#define NXA_MOD_LBACK		0x0200	/* the context's loopback address */
+
+/**
+ * struct vcmd_net_addr_v0 - argument of net_add and net_remove (version 0)
+ * @type: NXA_TYPE_IPV4 to add @count addresses, NXA_TYPE_ANY to remove all
+ * @count: the number of entries used in @ip and @mask, 1..4
+ * @ip: the addresses
+ * @mask: their netmasks
+ */
+struct vcmd_net_addr_v0 {
+	__u16 type;
+	__u16 count;
+	__be32 ip[4];
+	__be32 mask[4];
+};
+
+/**
+ * struct vcmd_net_addr_ipv4 - argument of net_add_ipv4 and net_remove_ipv4
+ * @type: NXA_TYPE_ADDR, _MASK or _RANGE, optionally with NXA_MOD_BCAST or
+ *        NXA_MOD_LBACK; NXA_TYPE_ANY removes every IPv4 address
+ * @flags: reserved, 0
+ * @ip: the address (the first one of a range)
+ * @mask: the netmask, or the last address of a range
+ */
+struct vcmd_net_addr_ipv4 {
+	__u16 type;
+	__u16 flags;
+	__be32 ip;
+	__be32 mask;
+};
+
+/**
+ * struct vcmd_net_addr_ipv6 - argument of net_add_ipv6 and net_remove_ipv6
+ * @type: NXA_TYPE_ADDR or NXA_TYPE_MASK; NXA_TYPE_ANY removes every IPv6
+ *        address
+ * @flags: reserved, 0
+ * @prefix: the prefix length, 0..128
+ * @ip: the address
+ * @mask: the netmask; ignored, the kernel derives it from @prefix
+ */
+struct vcmd_net_addr_ipv6 {
+	__u16 type;
+	__u16 flags;
+	__u32 prefix;
+	__u8 ip[16];
+	__u8 mask[16];
+};
+
+/* Network flags and capabilities */
+#define VCMD_get_nflags		VC_CMD(VC_CAT_FLAGS, 5, 0)
+#define VCMD_set_nflags		VC_CMD(VC_CAT_FLAGS, 6, 0)
+#define VCMD_get_ncaps		VC_CMD(VC_CAT_FLAGS, 7, 0)
+#define VCMD_set_ncaps		VC_CMD(VC_CAT_FLAGS, 8, 0)
+
+/**
+ * struct vcmd_net_flags - argument of get_nflags and set_nflags
+ * @flagword: the flags (NXF_*)
+ * @mask: set: the flags to change; get: every flag
+ */
+struct vcmd_net_flags {
+	__u64 flagword;
+	__u64 mask;
+};
+
+/**
+ * struct vcmd_net_caps - argument of get_ncaps and set_ncaps
+ * @ncaps: the network capabilities (NXC_*)
+ * @cmask: set: the capabilities to change; get: every capability
+ */
+struct vcmd_net_caps {
+	__u64 ncaps;
+	__u64 cmask;
+};
+
+#define NXF_INFO_LOCK		0x00000001ULL
+#define NXF_INFO_PRIVATE	0x00000008ULL
+#define NXF_SINGLE_IP		0x00000100ULL
+#define NXF_LBACK_REMAP		0x00000200ULL
+#define NXF_LBACK_ALLOW		0x00000400ULL
+#define NXF_HIDE_NETIF		0x02000000ULL
+#define NXF_HIDE_LBACK		0x04000000ULL
+#define NXF_STATE_SETUP		_BITULL(32)
+#define NXF_STATE_ADMIN		_BITULL(34)
+#define NXF_SC_HELPER		_BITULL(36)
+#define NXF_PERSISTENT		_BITULL(38)
+
+/* Flags that can only be cleared once set. */
+#define NXF_ONE_TIME		(NXF_STATE_SETUP | NXF_STATE_ADMIN)
+
+/* The flags of a new network context. */
+#define NXF_INIT_SET		(NXF_STATE_ADMIN | NXF_HIDE_NETIF)
+
+#define NXF_ALL			(NXF_INFO_LOCK | NXF_INFO_PRIVATE | \
+				 NXF_SINGLE_IP | NXF_LBACK_REMAP | \
+				 NXF_LBACK_ALLOW | NXF_HIDE_NETIF | \
+				 NXF_HIDE_LBACK | NXF_ONE_TIME | \
+				 NXF_SC_HELPER | NXF_PERSISTENT)
+
+#define NXC_TUN_CREATE		0x00000001ULL
+#define NXC_RAW_ICMP		0x00000100ULL
+#define NXC_MULTICAST		0x00000200ULL
+
+#define NXC_ALL			(NXC_TUN_CREATE | NXC_RAW_ICMP | \
+				 NXC_MULTICAST)
 
 #endif /* _UAPI_LINUX_VSERVER_H */

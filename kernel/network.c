@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vserver - network contexts: allocation, id table, life cycle, addresses
+ *
+ * Network contexts live in an allocating xarray indexed by nid, with the
+ * same rules as security contexts: lookups under RCU with
+ * refcount_inc_not_zero(), removal from the table with the last member,
+ * free with call_rcu() after the last reference.  Their address lists are
+ * read under RCU from the socket call-outs, in softirq too, and replaced
+ * whole under nx_info::addr_lock.
+ */
+
+#include <linux/atomic.h>
+#include <linux/bug.h>
+#include <linux/err.h>
+#include <linux/in.h>
+#include <linux/module.h>
+#include <linux/overflow.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/xarray.h>
+#include <net/ipv6.h>
+
+#include <linux/vserver.h>
+
+#include "common.h"
+#include "network.h"
+#include "netproc.h"
+
+/* Every live network context, by nid; the table holds a reference. */
+static DEFINE_XARRAY_ALLOC(nx_table);
+
+/* Where the search for the next dynamic nid starts. */
+static u32 nx_next_dynamic = VC_XID_DYNAMIC_MIN;
+
+static atomic_t nx_created = ATOMIC_INIT(0);
+static atomic_t nx_active = ATOMIC_INIT(0);
+
+static void nx_free_rcu(struct rcu_head *head)
+{
+	struct nx_info *nxi = container_of(head, struct nx_info, rcu);
+
+	/* Nobody can reach the lists any more: no grace period needed. */
+	kfree(rcu_dereference_protected(nxi->v4, true));
+	kfree(rcu_dereference_protected(nxi->v6, true));
+	kfree(nxi);
+	/* nx_network_exit() waits for this callback with rcu_barrier(). */
+	module_put(THIS_MODULE);
+}
+
+/**
+ * nx_get - take a reference on a network context
+ * @nxi: a network context the caller already holds a reference on
+ */
+void nx_get(struct nx_info *nxi)
+{
+	refcount_inc(&nxi->usage);
+}
+
+/**
+ * nx_put - drop a reference on a network context
+ * @nxi: the network context, or NULL
+ *
+ * Does not sleep: sockets and task_structs are freed in any context.
+ */
+void nx_put(struct nx_info *nxi)
+{
+	if (nxi && refcount_dec_and_test(&nxi->usage))
+		call_rcu(&nxi->rcu, nx_free_rcu);
+}
+
+/**
+ * nx_create - create a network context and enter it in the id table
+ * @nid: a static nid, or VC_DYNAMIC_ID to pick one from the dynamic range
+ * @flags: the initial flags, a subset of NXF_ALL
+ *
+ * The new context comes with one reference and one membership for the
+ * caller, who hands both to the task that enters it.  Its loopback
+ * address is 127.0.0.1 with the low 16 bits of the nid in the middle
+ * bytes, so that every context has its own.
+ *
+ * Return: the network context; ERR_PTR(-EEXIST) if @nid is in use,
+ * -EAGAIN if no dynamic nid is free, -ENOMEM.
+ */
+struct nx_info *nx_create(u32 nid, u64 flags)
+{
+	struct nx_info *nxi;
+	int ret;
+
+	nxi = kzalloc(sizeof(*nxi), GFP_KERNEL_ACCOUNT);
+	if (!nxi)
+		return ERR_PTR(-ENOMEM);
+
+	/* One reference for the table and one for the caller. */
+	refcount_set(&nxi->usage, 2);
+	atomic_set(&nxi->members, 1);
+	spin_lock_init(&nxi->lock);
+	mutex_init(&nxi->addr_lock);
+	nxi->flags = flags;
+	__module_get(THIS_MODULE);
+
+	if (nid == VC_DYNAMIC_ID) {
+		ret = xa_alloc_cyclic(&nx_table, &nxi->nid, nxi,
+				      XA_LIMIT(VC_XID_DYNAMIC_MIN,
+					       VC_XID_DYNAMIC_MAX),
+				      &nx_next_dynamic, GFP_KERNEL_ACCOUNT);
+		if (ret == -EBUSY)
+			ret = -EAGAIN;
+	} else {
+		nxi->nid = nid;
+		ret = xa_insert(&nx_table, nid, nxi, GFP_KERNEL_ACCOUNT);
+		if (ret == -EBUSY)
+			ret = -EEXIST;
+	}
+	if (ret < 0) {
+		kfree(nxi);
+		module_put(THIS_MODULE);
+		return ERR_PTR(ret);
+	}
+	nxi->lback = htonl(INADDR_LOOPBACK ^ ((nxi->nid & 0xffff) << 8));
+	atomic_inc(&nx_created);
+	atomic_inc(&nx_active);
+
+	ret = nx_proc_create(nxi);
+	if (ret) {
+		nx_member_put(nxi);
+		nx_put(nxi);
+		return ERR_PTR(ret);
+	}
+	if (flags & NXF_PERSISTENT)
+		atomic_inc(&nxi->members);
+	return nxi;
+}
+
+/**
+ * nx_lookup - find a live network context by nid
+ * @nid: the nid
+ *
+ * Return: the network context with a reference, or NULL.
+ */
+struct nx_info *nx_lookup(u32 nid)
+{
+	struct nx_info *nxi;
+
+	rcu_read_lock();
+	nxi = xa_load(&nx_table, nid);
+	if (nxi && !refcount_inc_not_zero(&nxi->usage))
+		nxi = NULL;
+	rcu_read_unlock();
+	if (nxi && !atomic_read(&nxi->members)) {
+		nx_put(nxi);
+		nxi = NULL;
+	}
+	return nxi;
+}
+
+/**
+ * nx_member_get - join a network context
+ * @nxi: the network context; the caller holds a reference on it
+ *
+ * Return: true on success, false if it is shutting down.
+ */
+bool nx_member_get(struct nx_info *nxi)
+{
+	return atomic_inc_not_zero(&nxi->members);
+}
+
+/**
+ * nx_member_put - leave a network context
+ * @nxi: the network context; the caller holds a reference on it
+ *
+ * The last member takes it out of the id table and /proc.  May sleep.
+ */
+void nx_member_put(struct nx_info *nxi)
+{
+	if (!atomic_dec_and_test(&nxi->members))
+		return;
+	xa_erase(&nx_table, nxi->nid);
+	atomic_dec(&nx_active);
+	nx_proc_remove(nxi);
+	/* The table's reference. */
+	nx_put(nxi);
+}
+
+/**
+ * nx_enter_current - move the current task into a network context
+ * @nxi: the network context; the caller hands over one reference and one
+ *       membership, which the task keeps until it exits
+ *
+ * Sockets the task made before keep the context they were made in.
+ */
+void nx_enter_current(struct nx_info *nxi)
+{
+	struct nx_info *old = nx_current();
+
+	rcu_assign_pointer(current->nx_info, nxi);
+	if (old) {
+		nx_member_put(old);
+		nx_put(old);
+	}
+}
+
+/**
+ * nx_flags - read a network context's flags
+ * @nxi: the network context
+ *
+ * Return: the flags, NXF_*.
+ */
+u64 nx_flags(const struct nx_info *nxi)
+{
+	return READ_ONCE(nxi->flags);
+}
+
+/**
+ * nx_change_flags - change a network context's flags
+ * @nxi: the network context
+ * @flags: the new values of the bits in @mask
+ * @mask: the bits to change, a subset of NXF_ALL
+ *
+ * The one-time STATE bits can only be cleared.  NXF_PERSISTENT keeps the
+ * context alive without tasks; clearing it shuts down a context without
+ * tasks.  May sleep.
+ *
+ * Return: 0, or -ESRCH if the context shut down meanwhile.
+ */
+int nx_change_flags(struct nx_info *nxi, u64 flags, u64 mask)
+{
+	bool drop_member;
+	u64 old, new;
+
+	spin_lock(&nxi->lock);
+	old = nxi->flags;
+	mask &= ~(NXF_ONE_TIME & ~old);
+	new = (old & ~mask) | (flags & mask);
+	if (!(old & NXF_PERSISTENT) && (new & NXF_PERSISTENT) &&
+	    !atomic_inc_not_zero(&nxi->members)) {
+		spin_unlock(&nxi->lock);
+		return -ESRCH;
+	}
+	drop_member = (old & NXF_PERSISTENT) && !(new & NXF_PERSISTENT);
+	WRITE_ONCE(nxi->flags, new);
+	spin_unlock(&nxi->lock);
+
+	if (drop_member)
+		nx_member_put(nxi);
+	return 0;
+}
+
+/**
+ * nx_change_ncaps - change a network context's capabilities
+ * @nxi: the network context
+ * @ncaps: the new values of the bits in @mask
+ * @mask: the bits to change, a subset of NXC_ALL
+ */
+void nx_change_ncaps(struct nx_info *nxi, u64 ncaps, u64 mask)
+{
+	spin_lock(&nxi->lock);
+	WRITE_ONCE(nxi->ncaps, (nxi->ncaps & ~mask) | (ncaps & mask));
+	spin_unlock(&nxi->lock);
+}
+
+/**
+ * nx_task_count - the number of tasks in a network context
+ * @nxi: the network context
+ *
+ * Return: the members that are tasks.
+ */
+unsigned int nx_task_count(struct nx_info *nxi)
+{
+	unsigned int n;
+
+	spin_lock(&nxi->lock);
+	n = atomic_read(&nxi->members);
+	if (nxi->flags & NXF_PERSISTENT)
+		n--;
+	spin_unlock(&nxi->lock);
+	return n;
+}
+
+/**
+ * nx_nr_created - network contexts created since the module loaded
+ *
+ * Return: the count.
+ */
+unsigned int nx_nr_created(void)
+{
+	return atomic_read(&nx_created);
+}
+
+/**
+ * nx_nr_active - live network contexts
+ *
+ * Return: the count.
+ */
+unsigned int nx_nr_active(void)
+{
+	return atomic_read(&nx_active);
+}
+
+static bool nx_addr4_equal(const struct nx_addr4 *a, const struct nx_addr4 *b)
+{
+	return a->type == b->type && a->first == b->first &&
+	       a->last == b->last && a->mask == b->mask;
+}
+
+static bool nx_addr6_equal(const struct nx_addr6 *a, const struct nx_addr6 *b)
+{
+	return a->type == b->type && a->prefix == b->prefix &&
+	       ipv6_addr_equal(&a->addr, &b->addr);
+}
+
+/*
+ * Publish a copy of *slot with one entry added (@add) or with the entries
+ * matching @del removed (all of them if @del is NULL).  Called with
+ * nxi->addr_lock held.
+ */
+static int nx_list_replace(struct nx_info *nxi,
+			   struct nx_addr_list __rcu **slot, size_t size,
+			   const void *add, const void *del,
+			   bool (*equal)(const void *, const void *))
+{
+	struct nx_addr_list *old, *new = NULL;
+	unsigned int i, n = 0, count;
+
+	old = rcu_dereference_protected(*slot,
+					lockdep_is_held(&nxi->addr_lock));
+	count = old ? old->count : 0;
+	if (add) {
+		for (i = 0; i < count; i++)
+			if (equal((const char *)old->v4 + i * size, add))
+				return -EEXIST;
+		if (count >= NX_ADDR_MAX)
+			return -ENOSPC;
+		count++;
+	}
+	if (count) {
+		new = kmalloc(struct_size(new, v4, 0) + count * size,
+			      GFP_KERNEL_ACCOUNT);
+		if (!new)
+			return -ENOMEM;
+		for (i = 0; old && i < old->count; i++) {
+			const void *e = (const char *)old->v4 + i * size;
+
+			if (!add && (!del || equal(e, del)))
+				continue;
+			memcpy((char *)new->v4 + n++ * size, e, size);
+		}
+		if (add)
+			memcpy((char *)new->v4 + n++ * size, add, size);
+		if (!add && n == count) {
+			kfree(new);
+			return del ? -ENOENT : 0;
+		}
+		new->count = n;
+		if (!n) {
+			kfree(new);
+			new = NULL;
+		}
+	} else if (!add && del) {
+		return -ENOENT;
+	}
+	rcu_assign_pointer(*slot, new);
+	if (old)
+		kfree_rcu(old, rcu);
+	return 0;
+}
+
+static bool nx_addr4_equal_cb(const void *a, const void *b)
+{
+	return nx_addr4_equal(a, b);
+}
+
+static bool nx_addr6_equal_cb(const void *a, const void *b)
+{
+	return nx_addr6_equal(a, b);
+}
+
+/**
+ * nx_add_v4 - add an IPv4 entry, or set the broadcast or loopback address
+ * @nxi: the network context
+ * @a: the entry
+ * @mod: 0, NXA_MOD_BCAST (@a->first becomes the broadcast address) or
+ *       NXA_MOD_LBACK (@a->first, a 127.0.0.0/8 address, becomes the
+ *       loopback address)
+ *
+ * A context with more than one address is no longer NXF_SINGLE_IP.
+ *
+ * Return: 0, -EEXIST for an entry it has, -ENOSPC beyond NX_ADDR_MAX,
+ * -ENOMEM.
+ */
+int nx_add_v4(struct nx_info *nxi, const struct nx_addr4 *a, u16 mod)
+{
+	struct nx_addr_list *l;
+	int ret = 0;
+
+	mutex_lock(&nxi->addr_lock);
+	if (mod == NXA_MOD_BCAST) {
+		WRITE_ONCE(nxi->bcast, a->first);
+	} else if (mod == NXA_MOD_LBACK) {
+		WRITE_ONCE(nxi->lback, a->first);
+	} else {
+		ret = nx_list_replace(nxi, &nxi->v4, sizeof(*a), a, NULL,
+				      nx_addr4_equal_cb);
+		l = rcu_dereference_protected(nxi->v4,
+					      lockdep_is_held(&nxi->addr_lock));
+		if (!ret && l && l->count > 1)
+			nx_change_flags(nxi, 0, NXF_SINGLE_IP);
+	}
+	mutex_unlock(&nxi->addr_lock);
+	return ret;
+}
+
+/**
+ * nx_remove_v4 - remove IPv4 entries
+ * @nxi: the network context
+ * @a: the entry to remove, or NULL to remove every IPv4 entry and the
+ *     broadcast address
+ * @mod: 0, or NXA_MOD_BCAST to clear the broadcast address
+ *
+ * Return: 0, -ENOENT if @a is not an entry, -ENOMEM.
+ */
+int nx_remove_v4(struct nx_info *nxi, const struct nx_addr4 *a, u16 mod)
+{
+	int ret = 0;
+
+	mutex_lock(&nxi->addr_lock);
+	if (!a || mod == NXA_MOD_BCAST)
+		WRITE_ONCE(nxi->bcast, 0);
+	if (mod != NXA_MOD_BCAST)
+		ret = nx_list_replace(nxi, &nxi->v4, sizeof(*a), NULL, a,
+				      nx_addr4_equal_cb);
+	mutex_unlock(&nxi->addr_lock);
+	return ret;
+}
+
+/**
+ * nx_add_v6 - add an IPv6 entry
+ * @nxi: the network context
+ * @a: the entry
+ *
+ * Return: 0, -EEXIST, -ENOSPC or -ENOMEM.
+ */
+int nx_add_v6(struct nx_info *nxi, const struct nx_addr6 *a)
+{
+	int ret;
+
+	mutex_lock(&nxi->addr_lock);
+	ret = nx_list_replace(nxi, &nxi->v6, sizeof(*a), a, NULL,
+			      nx_addr6_equal_cb);
+	mutex_unlock(&nxi->addr_lock);
+	return ret;
+}
+
+/**
+ * nx_remove_v6 - remove IPv6 entries
+ * @nxi: the network context
+ * @a: the entry to remove, or NULL for all of them
+ *
+ * Return: 0, -ENOENT or -ENOMEM.
+ */
+int nx_remove_v6(struct nx_info *nxi, const struct nx_addr6 *a)
+{
+	int ret;
+
+	mutex_lock(&nxi->addr_lock);
+	ret = nx_list_replace(nxi, &nxi->v6, sizeof(*a), NULL, a,
+			      nx_addr6_equal_cb);
+	mutex_unlock(&nxi->addr_lock);
+	return ret;
+}
+
+static bool nx_addr4_contains(const struct nx_addr4 *e, __be32 addr)
+{
+	u32 a = ntohl(addr);
+
+	return a >= ntohl(e->first) && a <= ntohl(e->last);
+}
+
+/**
+ * nx_v4_has - whether an IPv4 address belongs to a list
+ * @l: the list, from rcu_dereference(), or NULL
+ * @addr: the address
+ *
+ * Return: true if an entry covers @addr.
+ */
+bool nx_v4_has(const struct nx_addr_list *l, __be32 addr)
+{
+	unsigned int i;
+
+	for (i = 0; l && i < l->count; i++)
+		if (nx_addr4_contains(&l->v4[i], addr))
+			return true;
+	return false;
+}
+
+static u32 nx_addr6_len(const struct nx_addr6 *e)
+{
+	return e->type == NXA_TYPE_MASK ? e->prefix : 128;
+}
+
+/**
+ * nx_v6_has - whether an IPv6 address belongs to a list
+ * @l: the list, from rcu_dereference(), or NULL
+ * @addr: the address
+ *
+ * Return: true if an entry covers @addr.
+ */
+bool nx_v6_has(const struct nx_addr_list *l, const struct in6_addr *addr)
+{
+	unsigned int i;
+
+	for (i = 0; l && i < l->count; i++)
+		if (ipv6_prefix_equal(&l->v6[i].addr, addr,
+				      nx_addr6_len(&l->v6[i])))
+			return true;
+	return false;
+}
+
+/**
+ * nx_v4_overlap - whether two IPv4 lists share an address
+ * @a: one list, or NULL
+ * @b: the other, or NULL
+ *
+ * Return: true if some address is covered by both.
+ */
+bool nx_v4_overlap(const struct nx_addr_list *a, const struct nx_addr_list *b)
+{
+	unsigned int i, j;
+
+	for (i = 0; a && i < a->count; i++)
+		for (j = 0; b && j < b->count; j++)
+			if (ntohl(a->v4[i].first) <= ntohl(b->v4[j].last) &&
+			    ntohl(b->v4[j].first) <= ntohl(a->v4[i].last))
+				return true;
+	return false;
+}
+
+/**
+ * nx_v6_overlap - whether two IPv6 lists share an address
+ * @a: one list, or NULL
+ * @b: the other, or NULL
+ *
+ * Return: true if some address is covered by both.
+ */
+bool nx_v6_overlap(const struct nx_addr_list *a, const struct nx_addr_list *b)
+{
+	unsigned int i, j;
+
+	for (i = 0; a && i < a->count; i++)
+		for (j = 0; b && j < b->count; j++)
+			if (ipv6_prefix_equal(&a->v6[i].addr, &b->v6[j].addr,
+					      min(nx_addr6_len(&a->v6[i]),
+						  nx_addr6_len(&b->v6[j]))))
+				return true;
+	return false;
+}
+
+/**
+ * nx_network_init - set up the network context table
+ *
+ * Return: 0.
+ */
+int nx_network_init(void)
+{
+	BUILD_BUG_ON(sizeof(struct vcmd_net_create) != 8);
+	BUILD_BUG_ON(sizeof(struct vcmd_nx_info) != 4);
+	BUILD_BUG_ON(sizeof(struct vcmd_net_addr_v0) != 36);
+	BUILD_BUG_ON(sizeof(struct vcmd_net_addr_ipv4) != 12);
+	BUILD_BUG_ON(sizeof(struct vcmd_net_addr_ipv6) != 40);
+	BUILD_BUG_ON(sizeof(struct vcmd_net_flags) != 16);
+	BUILD_BUG_ON(sizeof(struct vcmd_net_caps) != 16);
+	BUILD_BUG_ON(offsetof(struct nx_addr_list, v4) !=
+		     offsetof(struct nx_addr_list, v6));
+	return 0;
+}
+
+/**
+ * nx_network_exit - tear down the network context table
+ *
+ * Called on module unload, when no network context is left (each one pins
+ * the module); waits for the RCU callbacks that free them.
+ */
+void nx_network_exit(void)
+{
+	WARN_ON_ONCE(!xa_empty(&nx_table));
+	rcu_barrier();
+	xa_destroy(&nx_table);
+}
