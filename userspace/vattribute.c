@@ -77,20 +77,6 @@ static void __attribute__((__noreturn__)) usage(void)
 	exit(EXIT_SUCCESS);
 }
 
-static void parse_change(const char *arg, const struct vs_name *tab,
-			 const char *prefix, const char *what,
-			 struct change *c)
-{
-	uint64_t set = 0, clear = 0;
-	const char *bad = NULL;
-	size_t badlen = 0;
-
-	if (vs_parse_list(arg, tab, prefix, &set, &clear, &bad, &badlen))
-		errx(EXIT_VA_FAILURE, "unknown %s '%.*s'", what, (int)badlen, bad);
-	c->value = (c->value | set) & ~clear;
-	c->mask |= set | clear;
-}
-
 static void parse_args(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -120,16 +106,19 @@ static void parse_args(int argc, char **argv)
 			opts.get = true;
 			break;
 		case OPT_BCAP:
-			parse_change(optarg, vs_bcap_names, "CAP_", "bcap",
-				     &opts.bcaps);
+			vs_change_arg(optarg, vs_bcap_names, "CAP_", "bcap",
+				      &opts.bcaps.value, &opts.bcaps.mask,
+				      EXIT_VA_FAILURE);
 			break;
 		case OPT_CCAP:
-			parse_change(optarg, vs_ccap_names, "VXC_", "ccap",
-				     &opts.ccaps);
+			vs_change_arg(optarg, vs_ccap_names, "VXC_", "ccap",
+				      &opts.ccaps.value, &opts.ccaps.mask,
+				      EXIT_VA_FAILURE);
 			break;
 		case OPT_FLAG:
-			parse_change(optarg, vs_cflag_names, NULL, "flag",
-				     &opts.flags);
+			vs_change_arg(optarg, vs_cflag_names, NULL, "flag",
+				      &opts.flags.value, &opts.flags.mask,
+				      EXIT_VA_FAILURE);
 			break;
 		case OPT_SECURE:
 			opts.bcaps.value = vs_secure_bcaps;
@@ -149,16 +138,6 @@ static void parse_args(int argc, char **argv)
 	}
 }
 
-static void print_field(const char *name, uint64_t val,
-			const struct vs_name *tab)
-{
-	char buf[2048];
-
-	if (vs_format_list(val, tab, buf, sizeof(buf)))
-		errx(EXIT_VA_FAILURE, "cannot format the %s", name);
-	printf("%s:\n%s\n", name, buf);
-}
-
 static void do_get(void)
 {
 	struct vcmd_ctx_flags flags;
@@ -174,9 +153,12 @@ static void do_get(void)
 	if (vc_get_cflags(opts.xid, &flags) < 0)
 		err(EXIT_VA_FAILURE, "cannot get the flags of context %u",
 		    opts.xid);
-	print_field("bcapabilities", bcaps.bcaps, vs_bcap_names);
-	print_field("ccapabilities", ccaps.ccaps, vs_ccap_names);
-	print_field("flags", flags.flagword, vs_cflag_names);
+	vs_print_list("bcapabilities", bcaps.bcaps, vs_bcap_names,
+		      EXIT_VA_FAILURE);
+	vs_print_list("ccapabilities", ccaps.ccaps, vs_ccap_names,
+		      EXIT_VA_FAILURE);
+	vs_print_list("flags", flags.flagword, vs_cflag_names,
+		      EXIT_VA_FAILURE);
 	if (fflush(stdout) == EOF)
 		err(EXIT_VA_FAILURE, "write error");
 }

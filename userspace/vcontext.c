@@ -7,7 +7,6 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -17,6 +16,7 @@
 #include <unistd.h>
 
 #include "lib/c.h"
+#include "lib/disconnect.h"
 #include "lib/parse.h"
 #include "lib/vserver.h"
 
@@ -229,9 +229,6 @@ static void do_migrate(void)
 		err(EXIT_VC_FAILURE, "cannot enter context %u", opts.xid);
 }
 
-/* With --disconnect: where the background child reports a failure. */
-static int report_fd = -1;
-
 static void close_fds(void)
 {
 	long max = sysconf(_SC_OPEN_MAX);
@@ -240,46 +237,8 @@ static void close_fds(void)
 	if (max < 0 || max > 65536)
 		max = 65536;
 	for (fd = 3; fd < max; fd++)
-		if (fd != report_fd)
+		if (fd != vs_disconnect_fd())
 			close(fd);
-}
-
-/* on_exit() handler of the background child: pass its exit status on. */
-static void report_exit(int status, void *arg)
-{
-	(void)arg;
-	if (report_fd >= 0 &&
-	    write(report_fd, &status, sizeof(status)) != sizeof(status))
-		report_fd = -1;
-}
-
-/*
- * Fork; the child goes on in a new session, the parent waits until the
- * child has run the program (the close-on-exec pipe closes: exit 0) or
- * failed before (it sends its exit status: exit with it).
- */
-static void disconnect(void)
-{
-	int p[2], status;
-	pid_t pid;
-
-	if (pipe2(p, O_CLOEXEC) < 0)
-		err(EXIT_VC_FAILURE, "cannot create a pipe");
-	pid = fork();
-	if (pid < 0)
-		err(EXIT_VC_FAILURE, "cannot fork");
-	if (pid > 0) {
-		close(p[1]);
-		if (read(p[0], &status, sizeof(status)) == sizeof(status))
-			_exit(status);
-		_exit(EXIT_SUCCESS);
-	}
-	close(p[0]);
-	report_fd = p[1];
-	if (on_exit(report_exit, NULL))
-		errx(EXIT_VC_FAILURE, "cannot register the exit report");
-	if (setsid() < 0)
-		err(EXIT_VC_FAILURE, "cannot start a new session");
 }
 
 int main(int argc, char **argv)
@@ -304,7 +263,7 @@ int main(int argc, char **argv)
 	}
 
 	if (opts.disconnect)
-		disconnect();
+		vs_disconnect(EXIT_VC_FAILURE);
 
 	if (opts.uid >= 0 && setuid((uid_t)opts.uid) < 0)
 		err(EXIT_VC_FAILURE, "cannot change to uid %lld", opts.uid);

@@ -132,3 +132,25 @@ const struct vs_name vs_ccap_names[] = {
 	{ "rlimit", VXC_SET_RLIMIT },
 	{ NULL, 0 }
 };
+
+const struct vs_name vs_nflag_names[] = {
+	{ "lock", NXF_INFO_LOCK },
+	{ "private", NXF_INFO_PRIVATE },
+	{ "single_ip", NXF_SINGLE_IP },
+	{ "lback_remap", NXF_LBACK_REMAP },
+	{ "lback_allow", NXF_LBACK_ALLOW },
+	{ "hide_netif", NXF_HIDE_NETIF },
+	{ "hide_lback", NXF_HIDE_LBACK },
+	{ "state_setup", NXF_STATE_SETUP },
+	{ "state_admin", NXF_STATE_ADMIN },
+	{ "sc_helper", NXF_SC_HELPER },
+	{ "persistent", NXF_PERSISTENT },
+	{ NULL, 0 }
+};
+
+const struct vs_name vs_ncap_names[] = {
+	{ "tun_create", NXC_TUN_CREATE },
+	{ "raw_icmp", NXC_RAW_ICMP },
+	{ "multicast", NXC_MULTICAST },
+	{ NULL, 0 }
+};

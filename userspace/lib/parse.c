@@ -65,6 +65,46 @@ static int read_context_file(const char *path, uint32_t *xid)
 	return 0;
 }
 
+/*
+ * Parse a context or network context argument: a number, "self" (the
+ * caller's own, from @self), or a vserver name whose id is read from the
+ * first of @files in @confdir/NAME that exists.
+ */
+static int parse_id(const char *s, const char *confdir, long (*self)(pid_t),
+		    const char *const *files, uint32_t *id)
+{
+	char path[4096];
+	uint64_t v;
+	long ret;
+
+	if (!s || !*s)
+		return -EINVAL;
+	if (isdigit((unsigned char)*s)) {
+		ret = vs_parse_u64(s, VC_XID_DYNAMIC_MAX, &v);
+		if (!ret)
+			*id = v;
+		return ret;
+	}
+	if (!strcmp(s, "self")) {
+		ret = self(0);
+		if (ret < 0)
+			return -errno;
+		*id = ret;
+		return 0;
+	}
+	if (*s == ':')
+		s++;
+	if (!*s || strchr(s, '/') || !strcmp(s, ".") || !strcmp(s, ".."))
+		return -EINVAL;
+	for (ret = -ENOENT; *files && ret == -ENOENT; files++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s/%s", confdir, s,
+				     *files) >= sizeof(path))
+			return -EINVAL;
+		ret = read_context_file(path, id);
+	}
+	return ret;
+}
+
 /**
  * vs_parse_xid() - parse a context argument
  * @s: a number (0..65535), "self" for the caller's context, or a vserver
@@ -78,33 +118,26 @@ static int read_context_file(const char *path, uint32_t *xid)
  */
 int vs_parse_xid(const char *s, const char *confdir, uint32_t *xid)
 {
-	char path[4096];
-	uint64_t v;
-	long ret;
+	static const char *const files[] = { "context", NULL };
 
-	if (!s || !*s)
-		return -EINVAL;
-	if (isdigit((unsigned char)*s)) {
-		ret = vs_parse_u64(s, VC_XID_DYNAMIC_MAX, &v);
-		if (!ret)
-			*xid = v;
-		return ret;
-	}
-	if (!strcmp(s, "self")) {
-		ret = vc_task_xid(0);
-		if (ret < 0)
-			return -errno;
-		*xid = ret;
-		return 0;
-	}
-	if (*s == ':')
-		s++;
-	if (!*s || strchr(s, '/') || !strcmp(s, ".") || !strcmp(s, ".."))
-		return -EINVAL;
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s/context", confdir, s) >=
-	    sizeof(path))
-		return -EINVAL;
-	return read_context_file(path, xid);
+	return parse_id(s, confdir, vc_task_xid, files, xid);
+}
+
+/**
+ * vs_parse_nid() - parse a network context argument
+ * @s: as for vs_parse_xid(); a name's nid is read from @confdir/NAME/ncontext,
+ *     or from @confdir/NAME/context if there is none (the nid of a vserver
+ *     is its xid unless configured otherwise)
+ * @confdir: the configuration directory, VS_CONFDIR normally
+ * @nid: the result
+ *
+ * Return: as for vs_parse_xid().
+ */
+int vs_parse_nid(const char *s, const char *confdir, uint32_t *nid)
+{
+	static const char *const files[] = { "ncontext", "context", NULL };
+
+	return parse_id(s, confdir, vc_task_nid, files, nid);
 }
 
 static const struct vs_name *lookup_name(const struct vs_name *tab,
@@ -321,4 +354,64 @@ uint32_t vs_xid_arg(const char *s, int status)
 		err(status, "invalid xid '%s'", s);
 	}
 	return xid;
+}
+
+/**
+ * vs_nid_arg() - parse a network context argument of a tool, or exit
+ * @s: the argument, as vs_parse_nid() takes it (names from VS_CONFDIR)
+ * @status: the exit status if it cannot be parsed
+ *
+ * Return: the nid.
+ */
+uint32_t vs_nid_arg(const char *s, int status)
+{
+	uint32_t nid;
+	int ret = vs_parse_nid(s, VS_CONFDIR, &nid);
+
+	if (ret) {
+		errno = -ret;
+		err(status, "invalid nid '%s'", s);
+	}
+	return nid;
+}
+
+/**
+ * vs_change_arg() - add a list option to a value/mask change, or exit
+ * @arg: the list, as vs_parse_list() takes it
+ * @tab: the names
+ * @prefix: an optional prefix of the names, or NULL
+ * @what: what the names are, for the error message
+ * @value: the new values of the bits in @mask, updated
+ * @mask: the bits to change, updated
+ * @status: the exit status for an unknown name
+ */
+void vs_change_arg(const char *arg, const struct vs_name *tab,
+		   const char *prefix, const char *what, uint64_t *value,
+		   uint64_t *mask, int status)
+{
+	uint64_t set = 0, clear = 0;
+	const char *bad = NULL;
+	size_t badlen = 0;
+
+	if (vs_parse_list(arg, tab, prefix, &set, &clear, &bad, &badlen))
+		errx(status, "unknown %s '%.*s'", what, (int)badlen, bad);
+	*value = (*value | set) & ~clear;
+	*mask |= set | clear;
+}
+
+/**
+ * vs_print_list() - print "NAME:" and the names of the bits set, or exit
+ * @name: the heading
+ * @val: the bits
+ * @tab: their names
+ * @status: the exit status if the list does not fit
+ */
+void vs_print_list(const char *name, uint64_t val, const struct vs_name *tab,
+		   int status)
+{
+	char buf[2048];
+
+	if (vs_format_list(val, tab, buf, sizeof(buf)))
+		errx(status, "cannot format the %s", name);
+	printf("%s:\n%s\n", name, buf);
 }

@@ -29,6 +29,9 @@ extern const struct vs_name vs_cflag_names[];
 extern const struct vs_name vs_bcap_names[];
 /* The context capabilities, without the VXC_ prefix. */
 extern const struct vs_name vs_ccap_names[];
+/* The network flags and capabilities, without the NXF_/NXC_ prefix. */
+extern const struct vs_name vs_nflag_names[];
+extern const struct vs_name vs_ncap_names[];
 /* The bounding set `vattribute --secure` gives a context. */
 extern const uint64_t vs_secure_bcaps;
 
@@ -37,12 +40,19 @@ extern const uint64_t vs_secure_bcaps;
 
 int vs_parse_u64(const char *s, uint64_t max, uint64_t *val);
 int vs_parse_xid(const char *s, const char *confdir, uint32_t *xid);
+int vs_parse_nid(const char *s, const char *confdir, uint32_t *nid);
 int vs_parse_list(const char *s, const struct vs_name *tab,
 		  const char *prefix, uint64_t *set, uint64_t *clear,
 		  const char **bad, size_t *badlen);
 int vs_parse_limit(const char *s, uint64_t *val);
 uint32_t vs_xid_arg(const char *s, int status);
+uint32_t vs_nid_arg(const char *s, int status);
 int vs_format_list(uint64_t val, const struct vs_name *tab, char *buf,
 		   size_t size);
+void vs_change_arg(const char *arg, const struct vs_name *tab,
+		   const char *prefix, const char *what, uint64_t *value,
+		   uint64_t *mask, int status);
+void vs_print_list(const char *name, uint64_t val, const struct vs_name *tab,
+		   int status);
 
 #endif /* VS_PARSE_H */

@@ -118,3 +118,61 @@ int vc_context_name(xid_t xid, char *buf, size_t size)
 	snprintf(buf, size, "%s", slash ? slash + 1 : vhi.name);
 	return 0;
 }
+
+long vc_net_create(nid_t nid, uint64_t flags)
+{
+	struct vcmd_net_create arg = { .flagword = flags };
+
+	return vc_syscall(VCMD_net_create, nid, &arg);
+}
+
+int vc_net_migrate(nid_t nid)
+{
+	return vc_syscall(VCMD_net_migrate, nid, NULL);
+}
+
+long vc_task_nid(pid_t pid)
+{
+	return vc_syscall(VCMD_task_nid, pid, NULL);
+}
+
+int vc_nx_info(nid_t nid, struct vcmd_nx_info *info)
+{
+	return vc_syscall(VCMD_nx_info, nid, info);
+}
+
+int vc_net_ipv4(nid_t nid, int add, const struct vcmd_net_addr_ipv4 *addr)
+{
+	return vc_syscall(add ? VCMD_net_add_ipv4 : VCMD_net_remove_ipv4, nid,
+			  (void *)addr);
+}
+
+int vc_net_ipv6(nid_t nid, int add, const struct vcmd_net_addr_ipv6 *addr)
+{
+	return vc_syscall(add ? VCMD_net_add_ipv6 : VCMD_net_remove_ipv6, nid,
+			  (void *)addr);
+}
+
+int vc_get_nflags(nid_t nid, struct vcmd_net_flags *flags)
+{
+	return vc_syscall(VCMD_get_nflags, nid, flags);
+}
+
+int vc_set_nflags(nid_t nid, uint64_t flags, uint64_t mask)
+{
+	struct vcmd_net_flags arg = { .flagword = flags, .mask = mask };
+
+	return vc_syscall(VCMD_set_nflags, nid, &arg);
+}
+
+int vc_get_ncaps(nid_t nid, struct vcmd_net_caps *caps)
+{
+	return vc_syscall(VCMD_get_ncaps, nid, caps);
+}
+
+int vc_set_ncaps(nid_t nid, uint64_t caps, uint64_t mask)
+{
+	struct vcmd_net_caps arg = { .ncaps = caps, .cmask = mask };
+
+	return vc_syscall(VCMD_set_ncaps, nid, &arg);
+}

@@ -15,6 +15,7 @@
 #include <linux/vserver.h>
 
 typedef uint32_t xid_t;
+typedef uint32_t nid_t;
 
 long vc_syscall(uint32_t cmd, uint32_t id, void *data);
 int vc_get_version(void);
@@ -32,6 +33,17 @@ int vc_get_ccaps(xid_t xid, struct vcmd_ctx_caps *ccaps);
 int vc_set_ccaps(xid_t xid, uint64_t ccaps, uint64_t mask);
 int vc_ctx_kill(xid_t xid, int pid, int sig);
 int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res);
+
+long vc_net_create(nid_t nid, uint64_t flags);
+int vc_net_migrate(nid_t nid);
+long vc_task_nid(pid_t pid);
+int vc_nx_info(nid_t nid, struct vcmd_nx_info *info);
+int vc_net_ipv4(nid_t nid, int add, const struct vcmd_net_addr_ipv4 *addr);
+int vc_net_ipv6(nid_t nid, int add, const struct vcmd_net_addr_ipv6 *addr);
+int vc_get_nflags(nid_t nid, struct vcmd_net_flags *flags);
+int vc_set_nflags(nid_t nid, uint64_t flags, uint64_t mask);
+int vc_get_ncaps(nid_t nid, struct vcmd_net_caps *caps);
+int vc_set_ncaps(nid_t nid, uint64_t caps, uint64_t mask);
 
 /*
  * The name of a context: the last part of its vhi CONTEXT name (where
