@@ -62,6 +62,7 @@ guest-tests-%: kernel-%
 			-o $$o $$t -lpthread || exit 1; \
 	done
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/bench tests/bench/bench.c
+	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/netbench tests/bench/netbench.c
 	@install -m 755 tests/guest/*_test.sh $(B)/tests-$*/
 	@install -m 644 tests/guest/tap.sh $(B)/tests-$*/
 

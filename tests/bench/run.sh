@@ -12,9 +12,10 @@ set -eu
 kernel=$1 initrd=$2 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
-rm -f "$out/bench.json" "$out/report.md" "$out/report.json"
+rm -f "$out/bench.json" "$out/net.json" "$out/report.md" "$out/report.json"
 
-CMD='/tests/bench -r 5 -j /mnt/share/bench.json' SHARE=$out TIMEOUT=1800 \
+CMD='/tests/bench -r 5 -j /mnt/share/bench.json && echo &&
+	/tests/netbench -r 5 -j /mnt/share/net.json' SHARE=$out TIMEOUT=1800 \
 	"$here/../qemu/vm.sh" "$kernel" "$initrd" >"$out/guest.md"
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -32,6 +33,8 @@ accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || e
 	printf '{"host": {"uname": "%s", "cpus": %s, "cpu": "%s", "accel": "%s"}, "guest": ' \
 		"$(uname -srm)" "$(nproc)" "$cpu" "$accel"
 	cat "$out/bench.json"
+	printf ', "net": '
+	cat "$out/net.json"
 	echo "}"
 } >"$out/report.json"
 cat "$out/report.md"
