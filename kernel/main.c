@@ -16,6 +16,7 @@
 #include "cvirt.h"
 #include "inet.h"
 #include "isolation.h"
+#include "nethide.h"
 #include "netproc.h"
 #include "network.h"
 #include "proc.h"
@@ -45,6 +46,9 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.inet6_rcv_score = vc_inet6_rcv_score,
 	.inet_flow = vc_inet_flow,
 	.inet6_flow = vc_inet6_flow,
+	.dev_visible = vc_dev_visible,
+	.addr_visible = vc_addr_visible,
+	.sock_visible = vc_sock_visible,
 };
 
 static int __init vc_init(void)

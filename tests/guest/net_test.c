@@ -9,161 +9,7 @@
  * between them and the host, all inside this kernel.
  */
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/ip.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-
-#include "common.h"
-#include "kselftest_harness.h"
-
-#ifndef AF_PACKET
-#define AF_PACKET 17
-#endif
-
-#define A1 "192.0.2.1"
-#define A2 "192.0.2.2"
-#define A3 "192.0.2.3"
-#define B1 "198.51.100.1"
-#define V6_1 "2001:db8::1"
-#define V6_2 "2001:db8::2"
-#define V6_3 "2001:db8::3"
-
-/* In a child: count a failed check, and say which one it was. */
-#define FAILIF(cond) ((cond) ? \
-	(printf("# %s:%d: %s\n", __FILE__, __LINE__, #cond), 1) : 0)
-
-static void __attribute__((constructor)) net_setup(void)
-{
-	static const char *const cmds[] = {
-		"ip link add vs0 type dummy",
-		"echo 0 > /proc/sys/net/ipv6/conf/vs0/accept_dad",
-		"ip link set vs0 up",
-		"ip addr add " A1 "/24 dev vs0",
-		"ip addr add " A2 "/24 dev vs0",
-		"ip addr add " A3 "/24 dev vs0",
-		"ip addr add " B1 "/24 dev vs0",
-		"ip -6 addr add " V6_1 "/64 dev vs0",
-		"ip -6 addr add " V6_2 "/64 dev vs0",
-		"ip -6 addr add " V6_3 "/64 dev vs0",
-	};
-	unsigned int i;
-
-	if (!access("/proc/sys/net/ipv4/conf/vs0", F_OK))
-		return;
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (system(cmds[i]))
-			fprintf(stderr, "# setup failed: %s\n", cmds[i]);
-}
-
-/* Add "a.b.c.d/len" or "x::y/len" to network context @nid. */
-static long nx_add(uint32_t nid, const char *spec)
-{
-	char addr[64];
-	char *slash;
-	int len;
-
-	snprintf(addr, sizeof(addr), "%s", spec);
-	slash = strchr(addr, '/');
-	len = slash ? atoi(slash + 1) : -1;
-	if (slash)
-		*slash = 0;
-	if (strchr(addr, ':')) {
-		struct vcmd_net_addr_ipv6 a6 = {
-			.type = NXA_TYPE_ADDR,
-			.prefix = len < 0 ? 128 : len,
-		};
-
-		inet_pton(AF_INET6, addr, a6.ip);
-		return vs_call(VCMD_net_add_ipv6, nid, &a6);
-	} else {
-		struct vcmd_net_addr_ipv4 a4 = { .type = NXA_TYPE_ADDR };
-
-		if (len < 0)
-			len = 32;
-		inet_pton(AF_INET, addr, &a4.ip);
-		a4.mask = htonl(len ? ~0U << (32 - len) : 0);
-		return vs_call(VCMD_net_add_ipv4, nid, &a4);
-	}
-}
-
-static long nx_set_flags(uint32_t nid, uint64_t flags, uint64_t mask)
-{
-	struct vcmd_net_flags f = { .flagword = flags, .mask = mask };
-
-	return vs_call(VCMD_set_nflags, nid, &f);
-}
-
-/*
- * Make the calling process a guest: create network context @nid with the
- * addresses in the NULL-terminated @addrs, then set @flags.
- */
-static long nx_enter(uint32_t nid, const char *const *addrs, uint64_t flags)
-{
-	long ret = vs_call(VCMD_net_create, nid, NULL);
-
-	if (ret < 0)
-		return ret;
-	for (; addrs && *addrs; addrs++) {
-		ret = nx_add(nid, *addrs);
-		if (ret < 0)
-			return ret;
-	}
-	return flags ? nx_set_flags(nid, flags, flags) : 0;
-}
-
-/* Fill a sockaddr for @addr (IPv4 or IPv6) and @port; returns its size. */
-static socklen_t mkaddr(struct sockaddr_storage *ss, const char *addr, int port)
-{
-	struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
-	struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (strchr(addr, ':')) {
-		s6->sin6_family = AF_INET6;
-		s6->sin6_port = htons(port);
-		inet_pton(AF_INET6, addr, &s6->sin6_addr);
-		return sizeof(*s6);
-	}
-	s4->sin_family = AF_INET;
-	s4->sin_port = htons(port);
-	inet_pton(AF_INET, addr, &s4->sin_addr);
-	return sizeof(*s4);
-}
-
-/* The address part of a sockaddr as text. */
-static const char *addrstr(const struct sockaddr_storage *ss)
-{
-	static char buf[INET6_ADDRSTRLEN];
-	const void *a = ss->ss_family == AF_INET6 ?
-		(const void *)&((const struct sockaddr_in6 *)ss)->sin6_addr :
-		(const void *)&((const struct sockaddr_in *)ss)->sin_addr;
-
-	return inet_ntop(ss->ss_family, a, buf, sizeof(buf)) ?: "?";
-}
-
-/* A socket of @type bound to @addr:@port; returns the fd or -errno. */
-static int bound_socket(int type, const char *addr, int port)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = mkaddr(&ss, addr, port);
-	int one = 1, fd;
-
-	fd = socket(ss.ss_family, type, 0);
-	if (fd < 0)
-		return -errno;
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(fd, (struct sockaddr *)&ss, len) < 0) {
-		int e = -errno;
-
-		close(fd);
-		return e;
-	}
-	return fd;
-}
+#include "net.h"
 
 /**
  * struct server - a guest (or host) server in a child process
@@ -193,7 +39,11 @@ static long server_start(struct server *s, uint32_t nid,
 	if (s->pid < 0)
 		return -errno;
 	if (!s->pid) {
-		long r = nid ? nx_enter(nid, addrs, flags) : 0;
+		long r;
+
+		/* A test that fails early must not leave servers behind. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		r = nid ? nx_enter(nid, addrs, flags) : 0;
 		int fd = r < 0 ? (int)r : bound_socket(type, bind_addr, port);
 		struct sockaddr_storage peer, local;
 		char buf[128];
@@ -351,8 +201,10 @@ TEST(create_query_and_lifetime)
 	nid = fork();
 	ASSERT_LE(0, nid);
 	if (!nid) {
-		long r = nx_enter(601, ADDRS_A, 0);
+		long r;
 
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		r = nx_enter(601, ADDRS_A, 0);
 		if (r < 0)
 			_exit(1);
 		if (vs_call(VCMD_task_nid, 0, NULL) != 601)
@@ -577,22 +429,38 @@ TEST(overlapping_guests_conflict)
 	server_stop(&a);
 }
 
-TEST(host_wildcard_does_not_steal_guest_traffic)
+/*
+ * A host and a guest server on one wildcard port, started in the order
+ * @guest_first says (the lookup would otherwise pick whichever listener
+ * it meets first).
+ */
+static void host_and_guest(struct __test_metadata *_metadata, int port,
+			   uint32_t nid, bool guest_first)
 {
 	struct server host, a;
 	char reply[64];
 
+	if (guest_first)
+		ASSERT_EQ(0, server_start(&a, nid, ADDRS_A1, 0, SOCK_STREAM,
+					  "0.0.0.0", port, 'A'));
 	ASSERT_EQ(0, server_start(&host, 0, NULL, 0, SOCK_STREAM, "0.0.0.0",
-				  8083, 'H'));
-	ASSERT_EQ(0, server_start(&a, 623, ADDRS_A1, 0, SOCK_STREAM,
-				  "0.0.0.0", 8083, 'A'));
-	EXPECT_EQ('A', ask(SOCK_STREAM, A1, 8083, reply, sizeof(reply)));
-	EXPECT_EQ('H', ask(SOCK_STREAM, A2, 8083, reply, sizeof(reply)));
-	EXPECT_EQ('H', ask(SOCK_STREAM, B1, 8083, reply, sizeof(reply)));
+				  port, 'H'));
+	if (!guest_first)
+		ASSERT_EQ(0, server_start(&a, nid, ADDRS_A1, 0, SOCK_STREAM,
+					  "0.0.0.0", port, 'A'));
+	EXPECT_EQ('A', ask(SOCK_STREAM, A1, port, reply, sizeof(reply)));
+	EXPECT_EQ('H', ask(SOCK_STREAM, A2, port, reply, sizeof(reply)));
+	EXPECT_EQ('H', ask(SOCK_STREAM, B1, port, reply, sizeof(reply)));
 	server_stop(&a);
 	/* Without the guest, its address goes to the host again. */
-	EXPECT_EQ('H', ask(SOCK_STREAM, A1, 8083, reply, sizeof(reply)));
+	EXPECT_EQ('H', ask(SOCK_STREAM, A1, port, reply, sizeof(reply)));
 	server_stop(&host);
+}
+
+TEST(host_wildcard_does_not_steal_guest_traffic)
+{
+	host_and_guest(_metadata, 8083, 623, false);
+	host_and_guest(_metadata, 8098, 635, true);
 }
 
 /* A TCP server on the host answers with the peer address it saw. */
@@ -609,6 +477,7 @@ static int peer_server(struct server *s, int type, const char *wild, int port)
 		int fd = bound_socket(type, wild, port);
 		long r = fd < 0 ? fd : listen(fd, 8);
 
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (write(p[1], &r, sizeof(r)) != sizeof(r) || r)
 			_exit(1);
 		for (;;) {
@@ -810,6 +679,7 @@ TEST(guest_sees_only_its_own_network_context)
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (nx_enter(650, ADDRS_A1, 0))
 			_exit(100);
 		pause();
