@@ -15,7 +15,8 @@
  *    wildcard address never conflict with it;
  *  - always sends with one of the context's addresses as source;
  *  - reaches 127.0.0.0/8 only as the context's own loopback address
- *    (NXF_LBACK_REMAP) or, with NXF_LBACK_ALLOW, the host's loopback.
+ *    (NXF_LBACK_REMAP) or, with NXF_LBACK_ALLOW, the host's loopback;
+ *    with NXF_HIDE_LBACK it is shown that address as 127.0.0.1.
  *
  * Packet sockets, and raw sockets other than ICMP ones with NXC_RAW_ICMP,
  * cannot be created in a network context; raw sockets there cannot write
@@ -438,4 +439,21 @@ int vc_inet6_flow(const struct sock *sk, struct flowi6 *fl6,
 	}
 	rcu_read_unlock();
 	return ret;
+}
+
+/**
+ * vc_inet_show_addr - the address display call-out
+ * @sk: a socket in a network context
+ * @addr: the local or peer address getsockname() or getpeername() is
+ *        about to return, adjusted in place
+ *
+ * With NXF_HIDE_LBACK the context's own loopback address shows as
+ * 127.0.0.1, the address its processes asked for.
+ */
+void vc_inet_show_addr(const struct sock *sk, __be32 *addr)
+{
+	const struct nx_info *nxi = sk->sk_nx_info;
+
+	if ((nx_flags(nxi) & NXF_HIDE_LBACK) && *addr == READ_ONCE(nxi->lback))
+		*addr = htonl(INADDR_LOOPBACK);
 }

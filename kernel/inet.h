@@ -27,5 +27,6 @@ int vc_inet_flow(const struct sock *sk, struct flowi4 *fl4,
 		 unsigned int flags);
 int vc_inet6_flow(const struct sock *sk, struct flowi6 *fl6,
 		  unsigned int flags);
+void vc_inet_show_addr(const struct sock *sk, __be32 *addr);
 
 #endif /* _VS_INET_H */

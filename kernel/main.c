@@ -49,6 +49,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.dev_visible = vc_dev_visible,
 	.addr_visible = vc_addr_visible,
 	.sock_visible = vc_sock_visible,
+	.inet_show_addr = vc_inet_show_addr,
 };
 
 static int __init vc_init(void)

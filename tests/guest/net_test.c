@@ -598,6 +598,45 @@ TEST(loopback_is_remapped_per_guest)
 	server_stop(&host);
 }
 
+TEST(hide_lback_shows_the_guest_loopback_as_127_0_0_1)
+{
+	pid_t pid = fork();
+	int status;
+
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		struct sockaddr_storage ss;
+		socklen_t len = sizeof(ss);
+		int fails = 0, fd, c;
+
+		if (nx_enter(636, ADDRS_A1, NXF_LBACK_REMAP))
+			_exit(100);
+		fd = bound_socket(SOCK_STREAM, "127.0.0.1", 8099);
+		if (fd < 0 || listen(fd, 1))
+			_exit(101);
+		getsockname(fd, (struct sockaddr *)&ss, &len);
+		/* Without HIDE_LBACK the real address shows: 127.2.124.1. */
+		fails += FAILIF(strcmp(addrstr(&ss), "127.2.124.1"));
+		if (nx_set_flags(636, NXF_HIDE_LBACK, NXF_HIDE_LBACK))
+			_exit(102);
+		len = sizeof(ss);
+		getsockname(fd, (struct sockaddr *)&ss, &len);
+		fails += FAILIF(strcmp(addrstr(&ss), "127.0.0.1"));
+		c = socket(AF_INET, SOCK_STREAM, 0);
+		len = mkaddr(&ss, "127.0.0.1", 8099);
+		fails += FAILIF(connect(c, (struct sockaddr *)&ss, len));
+		len = sizeof(ss);
+		getpeername(c, (struct sockaddr *)&ss, &len);
+		fails += FAILIF(strcmp(addrstr(&ss), "127.0.0.1"));
+		len = sizeof(ss);
+		getsockname(c, (struct sockaddr *)&ss, &len);
+		fails += FAILIF(strcmp(addrstr(&ss), "127.0.0.1"));
+		_exit(fails);
+	}
+	waitpid(pid, &status, 0);
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
 TEST(packet_and_raw_sockets_are_refused)
 {
 	pid_t pid = fork();
