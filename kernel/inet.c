@@ -444,16 +444,18 @@ int vc_inet6_flow(const struct sock *sk, struct flowi6 *fl6,
 /**
  * vc_inet_show_addr - the address display call-out
  * @sk: a socket in a network context
- * @addr: the local or peer address getsockname() or getpeername() is
- *        about to return, adjusted in place
+ * @addr: an address of @sk about to be shown to current (getsockname(),
+ *        getpeername(), a datagram's source, /proc/net), adjusted in place
  *
  * With NXF_HIDE_LBACK the context's own loopback address shows as
- * 127.0.0.1, the address its processes asked for.
+ * 127.0.0.1, the address its processes asked for; the host and other
+ * contexts see the real one.
  */
 void vc_inet_show_addr(const struct sock *sk, __be32 *addr)
 {
 	const struct nx_info *nxi = sk->sk_nx_info;
 
-	if ((nx_flags(nxi) & NXF_HIDE_LBACK) && *addr == READ_ONCE(nxi->lback))
+	if (nxi == nx_current() && (nx_flags(nxi) & NXF_HIDE_LBACK) &&
+	    *addr == READ_ONCE(nxi->lback))
 		*addr = htonl(INADDR_LOOPBACK);
 }

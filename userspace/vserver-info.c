@@ -44,8 +44,8 @@ static const struct {
 };
 
 static const char *const tags[] = {
-	"APIVER", "SYSINFO", "FEATURE", "XID", "RUNNING", "INITPID", "UTS",
-	"XIDTYPE", "CONTEXT",
+	"APIVER", "SYSINFO", "FEATURE", "XID", "NID", "RUNNING", "INITPID",
+	"UTS", "XIDTYPE", "CONTEXT",
 };
 
 static void __attribute__((__noreturn__)) usage(void)
@@ -191,6 +191,21 @@ int main(int argc, char **argv)
 	}
 	if (!strcasecmp(tag, "XID") || !strcasecmp(tag, "CONTEXT"))
 		return say("%u\n", xid), EXIT_SUCCESS;
+	if (!strcasecmp(tag, "NID")) {
+		uint32_t nid;
+		long own;
+
+		/* A vserver's nid is configured (ncontext, else its xid). */
+		if (strcmp(who, "-")) {
+			if (vs_parse_nid(who, VS_CONFDIR, &nid))
+				errx(EXIT_FAILURE, "unknown vserver or nid '%s'", who);
+			return say("%u\n", nid), EXIT_SUCCESS;
+		}
+		own = vc_task_nid(0);
+		if (own < 0)
+			err(EXIT_FAILURE, "cannot get the network context");
+		return say("%ld\n", own), EXIT_SUCCESS;
+	}
 	if (!strcasecmp(tag, "XIDTYPE")) {
 		const char *type = xidtype(xid);
 

@@ -171,4 +171,19 @@ static inline int bound_socket(int type, const char *addr, int port)
 	return fd;
 }
 
+/* Whether a file has a line containing @text. */
+static inline int file_has(const char *path, const char *text)
+{
+	char line[512];
+	FILE *f = fopen(path, "re");
+	int found = 0;
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f))
+		found = strstr(line, text) != NULL;
+	fclose(f);
+	return found;
+}
+
 #endif /* VS_TEST_NET_H */

@@ -66,20 +66,6 @@ enum {
 	SEE_C1 = 32, SEE_V6_1 = 64, SEE_V6_2 = 128,
 };
 
-static int file_has(const char *path, const char *text)
-{
-	char line[512];
-	FILE *f = fopen(path, "re");
-	int found = 0;
-
-	if (!f)
-		return 0;
-	while (!found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	fclose(f);
-	return found;
-}
-
 static int proc_net_dev(void)
 {
 	return (file_has("/proc/net/dev", "vs0:") ? SEE_VS0 : 0) |

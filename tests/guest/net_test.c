@@ -631,6 +631,18 @@ TEST(hide_lback_shows_the_guest_loopback_as_127_0_0_1)
 		len = sizeof(ss);
 		getsockname(c, (struct sockaddr *)&ss, &len);
 		fails += FAILIF(strcmp(addrstr(&ss), "127.0.0.1"));
+		/* /proc/net/tcp: 127.0.0.1:8099 (0100007F:1FA3) listens. */
+		fails += FAILIF(!file_has("/proc/net/tcp",
+					  "0100007F:1FA3 00000000:0000 0A"));
+		/* A datagram from its own loopback comes from 127.0.0.1. */
+		fd = bound_socket(SOCK_DGRAM, "127.0.0.1", 8099);
+		len = mkaddr(&ss, "127.0.0.1", 8099);
+		fails += FAILIF(sendto(fd, "x", 1, 0, (struct sockaddr *)&ss,
+				       len) != 1);
+		len = sizeof(ss);
+		fails += FAILIF(recvfrom(fd, &c, 1, 0, (struct sockaddr *)&ss,
+					 &len) != 1);
+		fails += FAILIF(strcmp(addrstr(&ss), "127.0.0.1"));
 		_exit(fails);
 	}
 	waitpid(pid, &status, 0);

@@ -121,5 +121,18 @@ chbind --ip 192.0.2.2 -- /nonexistent >/dev/null 2>&1
 [ $? = 127 ]
 ok $? "chbind with a missing program exits 127"
 
+# --- vserver-info NID
+[ "$(vserver-info - NID)" = 0 ] &&
+	[ "$(ncontext --create --silent --nid 705 -- vserver-info - NID)" = 705 ]
+ok $? "vserver-info - NID prints the caller's network context"
+mkdir -p /etc/vservers/ntools
+echo 42 >/etc/vservers/ntools/context
+a=$(vserver-info ntools NID)
+echo 43 >/etc/vservers/ntools/ncontext
+b=$(vserver-info ntools NID)
+[ "$a" = 42 ] && [ "$b" = 43 ]
+ok $? "vserver-info NAME NID reads ncontext, else context"
+rm -rf /etc/vservers/ntools
+
 rm -f /tmp/ntools.fifo /tmp/ntools.err
 tap_done
