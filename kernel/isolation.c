@@ -132,7 +132,8 @@ int vc_capable(int cap)
  * @ccap: the context capability that may grant it (VXC_*)
  *
  * Return: true if current's context has @ccap, current's credentials have
- * @cap, and for VXC_SET_UTSNAME, current's uts namespace is not the host's.
+ * @cap (unless @cap is -1: the context capability alone), and for
+ * VXC_SET_UTSNAME, current's uts namespace is not the host's.
  */
 bool vc_ccapable(int cap, u64 ccap)
 {
@@ -142,6 +143,8 @@ bool vc_ccapable(int cap, u64 ccap)
 		return false;
 	if (!(READ_ONCE(cur->ccaps) & ccap))
 		return false;
+	if (cap == -1)
+		return true;
 	if (cap < 0 || cap > CAP_LAST_CAP ||
 	    !cap_raised(current_cred()->cap_effective, cap))
 		return false;

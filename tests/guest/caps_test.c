@@ -21,6 +21,9 @@
 #include <sched.h>
 #include <sys/klog.h>
 
+#include <sys/resource.h>
+#include <termios.h>
+
 #include "common.h"
 #include "kselftest_harness.h"
 
@@ -252,14 +255,22 @@ TEST(ccap_set_utsname_lets_a_secure_guest_name_itself)
 	EXPECT_STREQ(before, after);
 }
 
-static int read_log(uint32_t xid, uint64_t ccaps)
+/* A secure guest (xid @xid, ccaps @ccaps) out of setup, or 101. */
+static int secure_guest(uint32_t xid, uint64_t ccaps)
 {
-	char buf[256];
-
 	if (vs_create(xid, VXF_INIT_SET) != (long)xid ||
 	    set_bcaps(VC_SAME_ID, SECURE_BCAPS, ~0ULL) ||
 	    set_ccaps(ccaps, VXC_ALL) ||
 	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 101;
+	return 0;
+}
+
+static int read_log(uint32_t xid, uint64_t ccaps)
+{
+	char buf[256];
+
+	if (secure_guest(xid, ccaps))
 		return 101;
 	/* SYSLOG_ACTION_READ_ALL */
 	return klogctl(3, buf, sizeof(buf)) < 0 ? -errno : 0;
@@ -293,6 +304,86 @@ TEST(ccap_syslog_lets_a_secure_guest_read_the_log)
 	EXPECT_EQ(0, in_child(log_with_ccap, NULL));
 	EXPECT_EQ(0, in_child(log_without_ccap, NULL));
 	EXPECT_EQ(0, write_file("/proc/sys/kernel/dmesg_restrict", "0"));
+}
+
+/* Raise the hard limit of open files in a secure guest: 0 or -errno. */
+static int raise_limit(uint32_t xid, uint64_t ccaps)
+{
+	struct rlimit r;
+
+	if (getrlimit(RLIMIT_NOFILE, &r))
+		return 102;
+	/* Lower it first, on the host side of the fence. */
+	r.rlim_max = r.rlim_cur = 256;
+	if (setrlimit(RLIMIT_NOFILE, &r) || secure_guest(xid, ccaps))
+		return 101;
+	r.rlim_max = r.rlim_cur = 512;
+	return setrlimit(RLIMIT_NOFILE, &r) ? -errno : 0;
+}
+
+static int rlimit_with_ccap(void *arg)
+{
+	return raise_limit(516, VXC_SET_RLIMIT);
+}
+
+static int rlimit_without_ccap(void *arg)
+{
+	return raise_limit(517, 0) == -EPERM ? 0 : 1;
+}
+
+TEST(ccap_set_rlimit_lets_a_secure_guest_raise_hard_limits)
+{
+	EXPECT_EQ(0, in_child(rlimit_with_ccap, NULL));
+	EXPECT_EQ(0, in_child(rlimit_without_ccap, NULL));
+}
+
+/*
+ * Push a character into the process's own controlling terminal (a fresh
+ * pty), on the host (@xid 0) or in a guest: 0 or -errno.
+ */
+static int push_input(uint32_t xid, uint64_t ccaps)
+{
+	int master, slave, ret;
+	char c = 'x';
+
+	/* Closing the master hangs up its session: that is us. */
+	signal(SIGHUP, SIG_IGN);
+	if (setsid() < 0)
+		return 103;
+	master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+	if (master < 0 || unlockpt(master))
+		return 104;
+	slave = ioctl(master, TIOCGPTPEER, O_RDWR);
+	if (slave < 0 || ioctl(slave, TIOCSCTTY, 0))
+		return 105;
+	if (xid && secure_guest(xid, ccaps))
+		return 101;
+	ret = ioctl(slave, TIOCSTI, &c) ? -errno : 0;
+	close(slave);
+	close(master);
+	return ret;
+}
+
+static int tiocsti_on_host(void *arg)
+{
+	return push_input(0, 0);
+}
+
+static int tiocsti_with_ccap(void *arg)
+{
+	return push_input(518, VXC_TIOCSTI);
+}
+
+static int tiocsti_without_ccap(void *arg)
+{
+	return push_input(519, 0) == -EPERM ? 0 : 1;
+}
+
+TEST(tiocsti_needs_the_ccap_in_a_guest)
+{
+	EXPECT_EQ(0, in_child(tiocsti_on_host, NULL));
+	EXPECT_EQ(0, in_child(tiocsti_with_ccap, NULL));
+	EXPECT_EQ(0, in_child(tiocsti_without_ccap, NULL));
 }
 
 TEST_HARNESS_MAIN
