@@ -386,4 +386,33 @@ TEST(tiocsti_needs_the_ccap_in_a_guest)
 	EXPECT_EQ(0, in_child(tiocsti_without_ccap, NULL));
 }
 
+/* In a secure guest: 0 if unshare() works and setns() does not. */
+static int make_namespaces(uint32_t xid, uint64_t ccaps)
+{
+	int fd = open("/proc/self/ns/uts", O_RDONLY);
+
+	if (fd < 0 || secure_guest(xid, ccaps))
+		return 101;
+	if (unshare(CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS))
+		return -errno;
+	/* Joining a namespace is not creating one. */
+	return setns(fd, CLONE_NEWUTS) == -1 && errno == EPERM ? 0 : 102;
+}
+
+static int namespaces_with_ccap(void *arg)
+{
+	return make_namespaces(520, VXC_NAMESPACE);
+}
+
+static int namespaces_without_ccap(void *arg)
+{
+	return make_namespaces(521, 0) == -EPERM ? 0 : 1;
+}
+
+TEST(ccap_namespace_lets_a_secure_guest_create_namespaces)
+{
+	EXPECT_EQ(0, in_child(namespaces_with_ccap, NULL));
+	EXPECT_EQ(0, in_child(namespaces_without_ccap, NULL));
+}
+
 TEST_HARNESS_MAIN
