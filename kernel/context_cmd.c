@@ -25,6 +25,7 @@
 #include "common.h"
 #include "context.h"
 #include "context_cmd.h"
+#include "cvirt.h"
 #include "task.h"
 
 /**
@@ -391,9 +392,8 @@ static const struct vc_word_ops vc_ccaps_ops = {
 long vc_virt_stat(u32 id, void __user *data)
 {
 	struct vcmd_virt_stat arg = { 0 };
-	struct task_struct *g, *t;
+	struct vx_states st;
 	struct vx_info *vxi;
-	unsigned int state;
 
 	vxi = vc_lookup_visible(id);
 	if (!vxi)
@@ -401,18 +401,10 @@ long vc_virt_stat(u32 id, void __user *data)
 	arg.offset = vxi->start_ns;
 	arg.uptime = ktime_get_boottime_ns() - vxi->start_ns;
 	arg.nr_forks = atomic_read(&vxi->nr_forks);
-	rcu_read_lock();
-	for_each_process_thread(g, t) {
-		if (rcu_access_pointer(t->vx_info) != vxi || t->exit_state)
-			continue;
-		arg.nr_threads++;
-		state = READ_ONCE(t->__state);
-		if (state == TASK_RUNNING)
-			arg.nr_running++;
-		else if (state & TASK_UNINTERRUPTIBLE)
-			arg.nr_uninterruptible++;
-	}
-	rcu_read_unlock();
+	vx_task_states(vxi, &st);
+	arg.nr_threads = st.threads;
+	arg.nr_running = st.running;
+	arg.nr_uninterruptible = st.uninterruptible;
 	vx_put(vxi);
 
 	if (copy_to_user(data, &arg, sizeof(arg)))

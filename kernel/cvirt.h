@@ -6,8 +6,24 @@
 #ifndef _VS_CVIRT_H
 #define _VS_CVIRT_H
 
+#include <linux/types.h>
+
 struct timespec64;
+struct vx_info;
+
+/**
+ * struct vx_states - the live tasks of a context, by state
+ * @threads: every thread that has not exited
+ * @running: those runnable
+ * @uninterruptible: those in uninterruptible sleep
+ */
+struct vx_states {
+	u32 threads;
+	u32 running;
+	u32 uninterruptible;
+};
 
 void vc_uptime(struct timespec64 *uptime);
+void vx_task_states(struct vx_info *vxi, struct vx_states *st);
 
 #endif /* _VS_CVIRT_H */

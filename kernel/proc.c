@@ -20,6 +20,7 @@
  */
 
 #include <linux/errno.h>
+#include <linux/math64.h>
 #include <linux/mutex.h>
 #include <linux/nsproxy.h>
 #include <linux/pid.h>
@@ -32,6 +33,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "cvirt.h"
 #include "netproc.h"
 #include "proc.h"
 #include "space.h"
@@ -87,6 +89,23 @@ static int vx_proc_ctx_status_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+static int vx_proc_ctx_cvirt_show(struct seq_file *m, void *v)
+{
+	struct vx_info *vxi = m->private;
+	struct vx_states st;
+	u64 rem, secs = div64_u64_rem(vxi->start_ns, NSEC_PER_SEC, &rem);
+
+	vx_task_states(vxi, &st);
+	seq_printf(m, "BiasUptime:\t%llu.%02llu\n", secs,
+		   div64_u64(rem, NSEC_PER_SEC / 100));
+	seq_printf(m, "nr_threads:\t%u\n", st.threads);
+	seq_printf(m, "nr_running:\t%u\n", st.running);
+	seq_printf(m, "nr_unintr:\t%u\n", st.uninterruptible);
+	seq_puts(m, "nr_onhold:\t0\n");
+	seq_printf(m, "total_forks:\t%u\n", atomic_read(&vxi->nr_forks));
+	return 0;
+}
+
 static int vx_proc_ctx_nsproxy_show(struct seq_file *m, void *v)
 {
 	struct vx_info *vxi = m->private;
@@ -124,6 +143,8 @@ int vx_proc_create(struct vx_info *vxi)
 	if (!proc_create_single_data("info", 0444, dir, vx_proc_ctx_info_show, vxi) ||
 	    !proc_create_single_data("status", 0444, dir, vx_proc_ctx_status_show,
 				     vxi) ||
+	    !proc_create_single_data("cvirt", 0444, dir,
+				     vx_proc_ctx_cvirt_show, vxi) ||
 	    !proc_create_single_data("nsproxy", 0444, dir,
 				     vx_proc_ctx_nsproxy_show, vxi)) {
 		proc_remove(dir);

@@ -620,6 +620,12 @@ TEST(virt_stat_counts_tasks_and_forks)
 	EXPECT_GT(5000000000ULL, vs.uptime);
 	EXPECT_EQ(-EFAULT, vs_call(VCMD_virt_stat, VC_SAME_ID, (void *)1));
 	EXPECT_EQ(-ESRCH, vs_call(VCMD_virt_stat, 132, &vs));
+	/* /proc/virtual/<xid>/cvirt says the same. */
+	EXPECT_EQ(2, proc_value("/proc/virtual/131/cvirt", "nr_threads", 10));
+	EXPECT_EQ(4, proc_value("/proc/virtual/131/cvirt", "total_forks", 10));
+	EXPECT_LE(1, proc_value("/proc/virtual/131/cvirt", "nr_running", 10));
+	EXPECT_EQ((long)(vs.offset / 1000000000ULL),
+		  proc_value("/proc/virtual/131/cvirt", "BiasUptime", 10));
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
 }
