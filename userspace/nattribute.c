@@ -29,20 +29,10 @@ enum {
 	OPT_SECURE,
 };
 
-/**
- * struct change - bits to set and the bits to change
- * @value: the new values of the bits in @mask
- * @mask: the bits to change
- */
-struct change {
-	uint64_t value;
-	uint64_t mask;
-};
-
 static struct options {
 	bool get, have_nid;
 	uint32_t nid;
-	struct change ncaps, flags;
+	struct vs_change ncaps, flags;
 } opts;
 
 static void __attribute__((__noreturn__)) usage(void)
@@ -100,13 +90,11 @@ static void parse_args(int argc, char **argv)
 			break;
 		case OPT_NCAP:
 			vs_change_arg(optarg, vs_ncap_names, "NXC_", "ncap",
-				      &opts.ncaps.value, &opts.ncaps.mask,
-				      EXIT_NA_FAILURE);
+				      &opts.ncaps, EXIT_NA_FAILURE);
 			break;
 		case OPT_FLAG:
 			vs_change_arg(optarg, vs_nflag_names, "NXF_", "flag",
-				      &opts.flags.value, &opts.flags.mask,
-				      EXIT_NA_FAILURE);
+				      &opts.flags, EXIT_NA_FAILURE);
 			break;
 		case OPT_SECURE:
 			opts.ncaps.value |= NXC_RAW_ICMP;

@@ -32,21 +32,11 @@ enum {
 	OPT_SECURE,
 };
 
-/**
- * struct change - a value/mask pair collected from the command line
- * @value: the bits to set
- * @mask: the bits to change
- */
-struct change {
-	uint64_t value;
-	uint64_t mask;
-};
-
 static struct options {
 	bool get;
 	bool have_xid;
 	uint32_t xid;
-	struct change bcaps, ccaps, flags;
+	struct vs_change bcaps, ccaps, flags;
 } opts;
 
 static void __attribute__((__noreturn__)) usage(void)
@@ -107,18 +97,15 @@ static void parse_args(int argc, char **argv)
 			break;
 		case OPT_BCAP:
 			vs_change_arg(optarg, vs_bcap_names, "CAP_", "bcap",
-				      &opts.bcaps.value, &opts.bcaps.mask,
-				      EXIT_VA_FAILURE);
+				      &opts.bcaps, EXIT_VA_FAILURE);
 			break;
 		case OPT_CCAP:
 			vs_change_arg(optarg, vs_ccap_names, "VXC_", "ccap",
-				      &opts.ccaps.value, &opts.ccaps.mask,
-				      EXIT_VA_FAILURE);
+				      &opts.ccaps, EXIT_VA_FAILURE);
 			break;
 		case OPT_FLAG:
 			vs_change_arg(optarg, vs_cflag_names, NULL, "flag",
-				      &opts.flags.value, &opts.flags.mask,
-				      EXIT_VA_FAILURE);
+				      &opts.flags, EXIT_VA_FAILURE);
 			break;
 		case OPT_SECURE:
 			opts.bcaps.value = vs_secure_bcaps;

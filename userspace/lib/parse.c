@@ -381,13 +381,12 @@ uint32_t vs_nid_arg(const char *s, int status)
  * @tab: the names
  * @prefix: an optional prefix of the names, or NULL
  * @what: what the names are, for the error message
- * @value: the new values of the bits in @mask, updated
- * @mask: the bits to change, updated
+ * @c: the change, updated
  * @status: the exit status for an unknown name
  */
 void vs_change_arg(const char *arg, const struct vs_name *tab,
-		   const char *prefix, const char *what, uint64_t *value,
-		   uint64_t *mask, int status)
+		   const char *prefix, const char *what, struct vs_change *c,
+		   int status)
 {
 	uint64_t set = 0, clear = 0;
 	const char *bad = NULL;
@@ -395,8 +394,8 @@ void vs_change_arg(const char *arg, const struct vs_name *tab,
 
 	if (vs_parse_list(arg, tab, prefix, &set, &clear, &bad, &badlen))
 		errx(status, "unknown %s '%.*s'", what, (int)badlen, bad);
-	*value = (*value | set) & ~clear;
-	*mask |= set | clear;
+	c->value = (c->value | set) & ~clear;
+	c->mask |= set | clear;
 }
 
 /**

@@ -23,6 +23,16 @@ struct vs_name {
 	uint64_t bit;
 };
 
+/**
+ * struct vs_change - a value/mask pair collected from the command line
+ * @value: the new values of the bits in @mask
+ * @mask: the bits to change
+ */
+struct vs_change {
+	uint64_t value;
+	uint64_t mask;
+};
+
 /* The context flags, with util-vserver's names; NULL-terminated. */
 extern const struct vs_name vs_cflag_names[];
 /* Linux capabilities without the CAP_ prefix, upper case. */
@@ -50,8 +60,8 @@ uint32_t vs_nid_arg(const char *s, int status);
 int vs_format_list(uint64_t val, const struct vs_name *tab, char *buf,
 		   size_t size);
 void vs_change_arg(const char *arg, const struct vs_name *tab,
-		   const char *prefix, const char *what, uint64_t *value,
-		   uint64_t *mask, int status);
+		   const char *prefix, const char *what, struct vs_change *c,
+		   int status);
 void vs_print_list(const char *name, uint64_t val, const struct vs_name *tab,
 		   int status);
 
