@@ -299,82 +299,71 @@ unsigned int nx_nr_active(void)
 	return atomic_read(&nx_active);
 }
 
-static bool nx_addr4_equal(const struct nx_addr4 *a, const struct nx_addr4 *b)
+/* Entry comparisons for nx_list_replace(); fields, not bytes (padding). */
+static bool nx_addr4_equal(const void *x, const void *y)
 {
+	const struct nx_addr4 *a = x, *b = y;
+
 	return a->type == b->type && a->first == b->first &&
 	       a->last == b->last && a->mask == b->mask;
 }
 
-static bool nx_addr6_equal(const struct nx_addr6 *a, const struct nx_addr6 *b)
+static bool nx_addr6_equal(const void *x, const void *y)
 {
+	const struct nx_addr6 *a = x, *b = y;
+
 	return a->type == b->type && a->prefix == b->prefix &&
 	       ipv6_addr_equal(&a->addr, &b->addr);
 }
 
 /*
- * Publish a copy of *slot with one entry added (@add) or with the entries
- * matching @del removed (all of them if @del is NULL).  Called with
- * nxi->addr_lock held.
+ * Publish a copy of *slot with @add appended, or without the entries
+ * equal to @del (without every entry if @del is NULL too).  Entries are
+ * @size bytes.  Called with nxi->addr_lock held.
  */
 static int nx_list_replace(struct nx_info *nxi,
 			   struct nx_addr_list __rcu **slot, size_t size,
 			   const void *add, const void *del,
 			   bool (*equal)(const void *, const void *))
 {
-	struct nx_addr_list *old, *new = NULL;
+	struct nx_addr_list *old, *new;
 	unsigned int i, n = 0, count;
 
 	old = rcu_dereference_protected(*slot,
 					lockdep_is_held(&nxi->addr_lock));
 	count = old ? old->count : 0;
-	if (add) {
-		for (i = 0; i < count; i++)
-			if (equal((const char *)old->v4 + i * size, add))
-				return -EEXIST;
-		if (count >= NX_ADDR_MAX)
-			return -ENOSPC;
-		count++;
-	}
-	if (count) {
-		new = kmalloc(struct_size(new, v4, 0) + count * size,
-			      GFP_KERNEL_ACCOUNT);
-		if (!new)
-			return -ENOMEM;
-		for (i = 0; old && i < old->count; i++) {
-			const void *e = (const char *)old->v4 + i * size;
+	for (i = 0; add && i < count; i++)
+		if (equal((const char *)old->v4 + i * size, add))
+			return -EEXIST;
+	if (add && count >= NX_ADDR_MAX)
+		return -ENOSPC;
 
-			if (!add && (!del || equal(e, del)))
-				continue;
-			memcpy((char *)new->v4 + n++ * size, e, size);
-		}
-		if (add)
-			memcpy((char *)new->v4 + n++ * size, add, size);
-		if (!add && n == count) {
-			kfree(new);
-			return del ? -ENOENT : 0;
-		}
-		new->count = n;
-		if (!n) {
-			kfree(new);
-			new = NULL;
-		}
-	} else if (!add && del) {
+	new = kmalloc(struct_size(new, v4, 0) + (count + !!add) * size,
+		      GFP_KERNEL_ACCOUNT);
+	if (!new)
+		return -ENOMEM;
+	for (i = 0; i < count; i++) {
+		const void *e = (const char *)old->v4 + i * size;
+
+		if (!add && (!del || equal(e, del)))
+			continue;
+		memcpy((char *)new->v4 + n++ * size, e, size);
+	}
+	if (add)
+		memcpy((char *)new->v4 + n++ * size, add, size);
+	new->count = n;
+	if (del && n == count) {
+		kfree(new);
 		return -ENOENT;
+	}
+	if (!n) {
+		kfree(new);
+		new = NULL;
 	}
 	rcu_assign_pointer(*slot, new);
 	if (old)
 		kfree_rcu(old, rcu);
 	return 0;
-}
-
-static bool nx_addr4_equal_cb(const void *a, const void *b)
-{
-	return nx_addr4_equal(a, b);
-}
-
-static bool nx_addr6_equal_cb(const void *a, const void *b)
-{
-	return nx_addr6_equal(a, b);
 }
 
 /**
@@ -402,7 +391,7 @@ int nx_add_v4(struct nx_info *nxi, const struct nx_addr4 *a, u16 mod)
 		WRITE_ONCE(nxi->lback, a->first);
 	} else {
 		ret = nx_list_replace(nxi, &nxi->v4, sizeof(*a), a, NULL,
-				      nx_addr4_equal_cb);
+				      nx_addr4_equal);
 		l = rcu_dereference_protected(nxi->v4,
 					      lockdep_is_held(&nxi->addr_lock));
 		if (!ret && l && l->count > 1)
@@ -430,7 +419,7 @@ int nx_remove_v4(struct nx_info *nxi, const struct nx_addr4 *a, u16 mod)
 		WRITE_ONCE(nxi->bcast, 0);
 	if (mod != NXA_MOD_BCAST)
 		ret = nx_list_replace(nxi, &nxi->v4, sizeof(*a), NULL, a,
-				      nx_addr4_equal_cb);
+				      nx_addr4_equal);
 	mutex_unlock(&nxi->addr_lock);
 	return ret;
 }
@@ -448,7 +437,7 @@ int nx_add_v6(struct nx_info *nxi, const struct nx_addr6 *a)
 
 	mutex_lock(&nxi->addr_lock);
 	ret = nx_list_replace(nxi, &nxi->v6, sizeof(*a), a, NULL,
-			      nx_addr6_equal_cb);
+			      nx_addr6_equal);
 	mutex_unlock(&nxi->addr_lock);
 	return ret;
 }
@@ -466,7 +455,7 @@ int nx_remove_v6(struct nx_info *nxi, const struct nx_addr6 *a)
 
 	mutex_lock(&nxi->addr_lock);
 	ret = nx_list_replace(nxi, &nxi->v6, sizeof(*a), NULL, a,
-			      nx_addr6_equal_cb);
+			      nx_addr6_equal);
 	mutex_unlock(&nxi->addr_lock);
 	return ret;
 }
