@@ -330,15 +330,16 @@ void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask)
 }
 
 /**
- * vx_change_ccaps - change a context's context capabilities
+ * vx_change_word - change bits of a word of a context
  * @vxi: the context
- * @ccaps: the new values of the bits in @mask
- * @mask: the bits to change, a subset of VXC_ALL
+ * @word: the word, @vxi->ccaps or @vxi->umask
+ * @value: the new values of the bits in @mask
+ * @mask: the bits to change, all known for @word
  */
-void vx_change_ccaps(struct vx_info *vxi, u64 ccaps, u64 mask)
+void vx_change_word(struct vx_info *vxi, u64 *word, u64 value, u64 mask)
 {
 	spin_lock(&vxi->lock);
-	WRITE_ONCE(vxi->ccaps, (vxi->ccaps & ~mask) | (ccaps & mask));
+	WRITE_ONCE(*word, (*word & ~mask) | (value & mask));
 	spin_unlock(&vxi->lock);
 }
 
@@ -391,7 +392,7 @@ int vx_context_init(void)
 	BUILD_BUG_ON(VS_CCAP_SYSLOG != VXC_SYSLOG);
 	BUILD_BUG_ON(VS_CCAP_SET_RLIMIT != VXC_SET_RLIMIT);
 	BUILD_BUG_ON(VS_CCAP_TIOCSTI != VXC_TIOCSTI);
-	BUILD_BUG_ON(VS_CCAP_NAMESPACE != VXC_NAMESPACE);
+	BUILD_BUG_ON(sizeof(struct vcmd_umask) != 16);
 	return 0;
 }
 

@@ -54,11 +54,15 @@ struct vx_space {
  *           zero.
  * @lock: protects @flags, @init_pid and @reaper_pid, and the part of
  *         @members that VXF_PERSISTENT stands for.  Readers of single
- *         words (@flags, @bcaps, @ccaps) use READ_ONCE() without it.
+ *         words (@flags, @bcaps, @ccaps, @umask) use READ_ONCE() without
+ *         it.
  * @flags: the context flags, VXF_*.
  * @bcaps: the capability bounding set, one bit per Linux capability;
  *         enforced once the context has left STATE_SETUP.
  * @ccaps: the context capabilities, VXC_*.
+ * @umask: the unshare mask: the kinds of namespace (VC_UMASK_ALL bits)
+ *         the context's tasks may create with CAP_SYS_ADMIN effective
+ *         although @bcaps lacks it.
  * @exit_wait: wait_exit sleeps here until the context shuts down.
  * @space_lock: protects @space and @name; taken in process context only,
  *              since releasing namespaces may sleep.
@@ -83,6 +87,7 @@ struct vx_info {
 	u64 flags;
 	u64 bcaps;
 	u64 ccaps;
+	u64 umask;
 	wait_queue_head_t exit_wait;
 	struct mutex space_lock; /* see @space_lock above */
 	struct vx_space space[VC_SPACES];
@@ -106,7 +111,7 @@ bool vx_member_get(struct vx_info *vxi);
 void vx_member_put(struct vx_info *vxi);
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask);
 void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask);
-void vx_change_ccaps(struct vx_info *vxi, u64 ccaps, u64 mask);
+void vx_change_word(struct vx_info *vxi, u64 *word, u64 value, u64 mask);
 struct vx_info *vx_spectator_join(void);
 bool vx_alive(struct vx_info *vxi);
 u64 vx_flags(struct vx_info *vxi);

@@ -371,7 +371,7 @@ static void vc_read_ccaps(struct vx_info *vxi, struct vc_word *w)
 
 static int vc_change_ccaps(struct vx_info *vxi, const struct vc_word *w)
 {
-	vx_change_ccaps(vxi, w->value, w->mask);
+	vx_change_word(vxi, &vxi->ccaps, w->value, w->mask);
 	return 0;
 }
 
@@ -379,6 +379,24 @@ static const struct vc_word_ops vc_ccaps_ops = {
 	.known = VXC_ALL,
 	.read = vc_read_ccaps,
 	.change = vc_change_ccaps,
+};
+
+static void vc_read_umask(struct vx_info *vxi, struct vc_word *w)
+{
+	w->value = READ_ONCE(vxi->umask);
+	w->mask = VC_UMASK_ALL;
+}
+
+static int vc_change_umask(struct vx_info *vxi, const struct vc_word *w)
+{
+	vx_change_word(vxi, &vxi->umask, w->value, w->mask);
+	return 0;
+}
+
+static const struct vc_word_ops vc_umask_ops = {
+	.known = VC_UMASK_ALL,
+	.read = vc_read_umask,
+	.change = vc_change_umask,
 };
 
 /**
@@ -582,4 +600,32 @@ long vc_wait_exit(u32 id, void __user *data)
 	if (copy_to_user(data, &arg, sizeof(arg)))
 		return -EFAULT;
 	return 0;
+}
+
+/**
+ * vc_get_umask - get_umask: a context's unshare mask
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_umask to fill; the mask holds every known bit
+ *
+ * Return: 0; -ESRCH if there is no such context visible to the caller;
+ * -EFAULT.
+ */
+long vc_get_umask(u32 id, void __user *data)
+{
+	return vc_get_word(id, data, &vc_umask_ops);
+}
+
+/**
+ * vc_set_umask - set_umask: change a context's unshare mask
+ * @id: the xid, or VC_SAME_ID
+ * @data: struct vcmd_umask: the bits in the mask take the values in the
+ *        unshare mask
+ *
+ * Return: 0; -EPERM if the caller may not change the context; -EFAULT;
+ * -EINVAL for unknown bits in the mask; -ESRCH if there is no such context
+ * visible to the caller.
+ */
+long vc_set_umask(u32 id, void __user *data)
+{
+	return vc_set_word(id, data, &vc_umask_ops);
 }

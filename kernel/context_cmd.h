@@ -26,6 +26,8 @@ long vc_get_bcaps(u32 id, void __user *data);
 long vc_set_bcaps(u32 id, void __user *data);
 long vc_get_ccaps(u32 id, void __user *data);
 long vc_set_ccaps(u32 id, void __user *data);
+long vc_get_umask(u32 id, void __user *data);
+long vc_set_umask(u32 id, void __user *data);
 long vc_ctx_kill(u32 id, void __user *data);
 long vc_wait_exit(u32 id, void __user *data);
 

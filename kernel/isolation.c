@@ -19,6 +19,9 @@
  *    of the guest's own (never the host's), VXC_SYSLOG the restricted
  *    syslog actions.  The task's credentials must still hold the Linux
  *    capability.
+ *  - A task with CAP_SYS_ADMIN effective may create namespaces of its own
+ *    (clone(), unshare()) of the kinds named in its context's unshare
+ *    mask, or of any kind with VXC_NAMESPACE; never join others (setns()).
  */
 
 #include <linux/bits.h>
@@ -152,4 +155,28 @@ bool vc_ccapable(int cap, u64 ccap)
 	    current->nsproxy->uts_ns == &init_uts_ns)
 		return false;
 	return true;
+}
+
+/* The namespace bits of clone() and unshare() flags. */
+#define VC_UMASK_NS	(VC_UMASK_ALL & ~VC_SPACE_FS)
+
+/**
+ * vc_may_unshare - the may_unshare call-out
+ * @flags: the CLONE_NEW* bits asked for
+ *
+ * Return: true if current's credentials have CAP_SYS_ADMIN effective and
+ * its context has VXC_NAMESPACE or an unshare mask that names every kind
+ * of namespace in @flags.
+ */
+bool vc_may_unshare(unsigned long flags)
+{
+	struct vx_info *cur = vx_current();
+	u64 ns = flags & VC_UMASK_NS;
+
+	if (!cur || vx_is_spectator(cur) || !ns ||
+	    !cap_raised(current_cred()->cap_effective, CAP_SYS_ADMIN))
+		return false;
+	if (READ_ONCE(cur->ccaps) & VXC_NAMESPACE)
+		return true;
+	return !(ns & ~READ_ONCE(cur->umask));
 }

@@ -16,5 +16,6 @@ bool vc_pid_visible(struct pid *pid);
 int vc_task_access(struct task_struct *task, unsigned int access);
 int vc_capable(int cap);
 bool vc_ccapable(int cap, u64 ccap);
+bool vc_may_unshare(unsigned long flags);
 
 #endif /* _VS_ISOLATION_H */

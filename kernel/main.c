@@ -14,6 +14,7 @@
 #include "common.h"
 #include "context.h"
 #include "cvirt.h"
+#include "fakeinit.h"
 #include "inet.h"
 #include "isolation.h"
 #include "nethide.h"
@@ -50,6 +51,9 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.addr_visible = vc_addr_visible,
 	.sock_visible = vc_sock_visible,
 	.inet_show_addr = vc_inet_show_addr,
+	.may_unshare = vc_may_unshare,
+	.map_pid = vc_map_pid,
+	.rmap_pid = vc_rmap_pid,
 };
 
 static int __init vc_init(void)

@@ -85,6 +85,7 @@ static int vx_proc_ctx_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "Flags:\t%016llx\n", vx_flags(vxi));
 	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps));
 	seq_printf(m, "CCaps:\t%016llx\n", READ_ONCE(vxi->ccaps));
+	seq_printf(m, "Umask:\t%016llx\n", READ_ONCE(vxi->umask));
 	seq_printf(m, "Spaces:\t%08llx %08llx\n", space0, space1);
 	return 0;
 }

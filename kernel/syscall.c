@@ -60,6 +60,10 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_get_ccaps(id, data);
 	case VCMD_set_ccaps:
 		return vc_set_ccaps(id, data);
+	case VCMD_get_umask:
+		return vc_get_umask(id, data);
+	case VCMD_set_umask:
+		return vc_set_umask(id, data);
 	case VCMD_ctx_kill:
 		return vc_ctx_kill(id, data);
 	case VCMD_wait_exit:

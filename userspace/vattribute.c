@@ -30,13 +30,14 @@ enum {
 	OPT_CCAP,
 	OPT_FLAG,
 	OPT_SECURE,
+	OPT_UMASK,
 };
 
 static struct options {
 	bool get;
 	bool have_xid;
 	uint32_t xid;
-	struct vs_change bcaps, ccaps, flags;
+	struct vs_change bcaps, ccaps, flags, umask;
 } opts;
 
 static void __attribute__((__noreturn__)) usage(void)
@@ -47,17 +48,20 @@ static void __attribute__((__noreturn__)) usage(void)
 	fprintf(out,
 		" %1$s [--xid <xid>] --get [-- <program> [<arg>...]]\n"
 		" %1$s [--xid <xid>] --set [--bcap [~!]<cap>] [--ccap [~!]<cap>]\n"
-		"            [--flag [~!]<flag>] [--secure] [-- <program> [<arg>...]]\n",
+		"            [--flag [~!]<flag>] [--umask [~!]<ns>] [--secure]\n"
+		"            [-- <program> [<arg>...]]\n",
 		program_invocation_short_name);
 	fputs(USAGE_SEPARATOR, out);
 	fputs("Show or change the capabilities and flags of a security context.\n", out);
 	fputs(USAGE_OPTIONS, out);
 	fputs("     --xid <xid>      the context (default: the current one)\n", out);
-	fputs("     --get            print the bounding set, context capabilities and flags\n", out);
+	fputs("     --get            print the bounding set, context capabilities, flags\n"
+	      "                        and unshare mask\n", out);
 	fputs("     --set            change them (the default)\n", out);
 	fputs("     --bcap <list>    capabilities to remove from the bounding set (~CAP)\n", out);
 	fputs("     --ccap <list>    context capabilities to set, or clear with ~\n", out);
 	fputs("     --flag <list>    context flags to set, or clear with ~\n", out);
+	fputs("     --umask <list>   kinds of namespace the context may create, or ~ not\n", out);
 	fputs("     --secure         the secure bounding set, no context capabilities,\n"
 	      "                        and hide_netif\n", out);
 	fputs(USAGE_SEPARATOR, out);
@@ -77,6 +81,7 @@ static void parse_args(int argc, char **argv)
 		{ "ccap", required_argument, NULL, OPT_CCAP },
 		{ "flag", required_argument, NULL, OPT_FLAG },
 		{ "secure", no_argument, NULL, OPT_SECURE },
+		{ "umask", required_argument, NULL, OPT_UMASK },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -107,6 +112,10 @@ static void parse_args(int argc, char **argv)
 			vs_change_arg(optarg, vs_cflag_names, NULL, "flag",
 				      &opts.flags, EXIT_VA_FAILURE);
 			break;
+		case OPT_UMASK:
+			vs_change_arg(optarg, vs_umask_names, NULL, "umask",
+				      &opts.umask, EXIT_VA_FAILURE);
+			break;
 		case OPT_SECURE:
 			opts.bcaps.value = vs_secure_bcaps;
 			opts.bcaps.mask = ~0ULL;
@@ -130,6 +139,7 @@ static void do_get(void)
 	struct vcmd_ctx_flags flags;
 	struct vcmd_ctx_caps ccaps;
 	struct vcmd_bcaps bcaps;
+	struct vcmd_umask umask;
 
 	if (vc_get_bcaps(opts.xid, &bcaps) < 0)
 		err(EXIT_VA_FAILURE, "cannot get the bounding set of context %u",
@@ -140,12 +150,16 @@ static void do_get(void)
 	if (vc_get_cflags(opts.xid, &flags) < 0)
 		err(EXIT_VA_FAILURE, "cannot get the flags of context %u",
 		    opts.xid);
+	if (vc_get_umask(opts.xid, &umask) < 0)
+		err(EXIT_VA_FAILURE, "cannot get the unshare mask of context %u",
+		    opts.xid);
 	vs_print_list("bcapabilities", bcaps.bcaps, vs_bcap_names,
 		      EXIT_VA_FAILURE);
 	vs_print_list("ccapabilities", ccaps.ccaps, vs_ccap_names,
 		      EXIT_VA_FAILURE);
 	vs_print_list("flags", flags.flagword, vs_cflag_names,
 		      EXIT_VA_FAILURE);
+	vs_print_list("umask", umask.umask, vs_umask_names, EXIT_VA_FAILURE);
 	if (fflush(stdout) == EOF)
 		err(EXIT_VA_FAILURE, "write error");
 }
@@ -163,6 +177,10 @@ static void do_set(void)
 	if (opts.flags.mask &&
 	    vc_set_cflags(opts.xid, opts.flags.value, opts.flags.mask) < 0)
 		err(EXIT_VA_FAILURE, "cannot set the flags of context %u",
+		    opts.xid);
+	if (opts.umask.mask &&
+	    vc_set_umask(opts.xid, opts.umask.value, opts.umask.mask) < 0)
+		err(EXIT_VA_FAILURE, "cannot set the unshare mask of context %u",
 		    opts.xid);
 }
 

@@ -415,4 +415,88 @@ TEST(ccap_namespace_lets_a_secure_guest_create_namespaces)
 	EXPECT_EQ(0, in_child(namespaces_without_ccap, NULL));
 }
 
+/* Clear @cap from current's effective set: 0 or -1. */
+static int drop_effective(int cap)
+{
+	struct __user_cap_header_struct h = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct d[2];
+
+	if (syscall(SYS_capget, &h, d))
+		return -1;
+	d[cap / 32].effective &= ~(1U << (cap % 32));
+	return syscall(SYS_capset, &h, d);
+}
+
+/* clone() with @flags (the copy_namespaces() path): 0 or -errno. */
+static int clone_with(unsigned long flags)
+{
+	int status;
+	long pid = syscall(SYS_clone, flags | SIGCHLD, 0, NULL, NULL, 0);
+
+	if (pid < 0)
+		return -errno;
+	if (!pid)
+		_exit(0);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return 110;
+	return WEXITSTATUS(status);
+}
+
+/* A secure guest whose unshare mask names uts and ipc namespaces. */
+static int namespaces_in_umask(void *arg)
+{
+	struct vcmd_umask um = {
+		.umask = VC_SPACE_NEWUTS | VC_SPACE_NEWIPC,
+		.mask = VC_UMASK_ALL,
+	};
+	struct vcmd_umask got = { 0 };
+
+	if (vs_create(522, VXF_INIT_SET) != 522 ||
+	    vs_call(VCMD_set_umask, VC_SAME_ID, &um) ||
+	    vs_call(VCMD_get_umask, VC_SAME_ID, &got) ||
+	    set_bcaps(VC_SAME_ID, SECURE_BCAPS, ~0ULL) ||
+	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 101;
+	if (got.umask != um.umask || got.mask != VC_UMASK_ALL)
+		return 102;
+	/* Kinds outside the mask, alone or with kinds inside. */
+	if (unshare(CLONE_NEWNET) != -1 || errno != EPERM)
+		return 103;
+	if (unshare(CLONE_NEWUTS | CLONE_NEWNS) != -1 || errno != EPERM)
+		return 104;
+	if (clone_with(CLONE_NEWPID) != -EPERM)
+		return 105;
+	if (clone_with(CLONE_NEWUTS | CLONE_NEWIPC))
+		return 106;
+	if (unshare(CLONE_NEWUTS | CLONE_NEWIPC))
+		return 107;
+	/* Without CAP_SYS_ADMIN effective the mask gives nothing. */
+	if (drop_effective(CAP_SYS_ADMIN))
+		return 108;
+	if (unshare(CLONE_NEWUTS) != -1 || errno != EPERM)
+		return 109;
+	return 0;
+}
+
+/* A new context starts with an empty mask; unknown bits are refused. */
+static int umask_starts_empty(void *arg)
+{
+	struct vcmd_umask um = { .umask = 0, .mask = 1ULL << 0 };
+	struct vcmd_umask got = { 1, 1 };
+
+	if (vs_create(523, VXF_INIT_SET) != 523)
+		return 101;
+	if (vs_call(VCMD_get_umask, VC_SAME_ID, &got) || got.umask)
+		return 1;
+	return vs_call(VCMD_set_umask, VC_SAME_ID, &um) == -EINVAL ? 0 : 2;
+}
+
+TEST(umask_lets_a_secure_guest_create_the_namespaces_it_names)
+{
+	EXPECT_EQ(0, in_child(namespaces_in_umask, NULL));
+	EXPECT_EQ(0, in_child(umask_starts_empty, NULL));
+}
+
 TEST_HARNESS_MAIN

@@ -133,6 +133,19 @@ const struct vs_name vs_ccap_names[] = {
 	{ NULL, 0 }
 };
 
+const struct vs_name vs_umask_names[] = {
+	{ "fs", VC_SPACE_FS },
+	{ "newns", VC_SPACE_NEWNS },
+	{ "newcgroup", VC_SPACE_NEWCGROUP },
+	{ "newuts", VC_SPACE_NEWUTS },
+	{ "newipc", VC_SPACE_NEWIPC },
+	{ "newuser", VC_UMASK_NEWUSER },
+	{ "newpid", VC_UMASK_NEWPID },
+	{ "newnet", VC_SPACE_NEWNET },
+	{ "newtime", VC_UMASK_NEWTIME },
+	{ NULL, 0 }
+};
+
 const struct vs_name vs_nflag_names[] = {
 	{ "lock", NXF_INFO_LOCK },
 	{ "private", NXF_INFO_PRIVATE },

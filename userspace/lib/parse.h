@@ -39,6 +39,8 @@ extern const struct vs_name vs_cflag_names[];
 extern const struct vs_name vs_bcap_names[];
 /* The context capabilities, without the VXC_ prefix. */
 extern const struct vs_name vs_ccap_names[];
+/* The unshare mask: CLONE_FS and CLONE_NEW*, lower case, util-vserver's. */
+extern const struct vs_name vs_umask_names[];
 /* The network flags and capabilities, without the NXF_/NXC_ prefix. */
 extern const struct vs_name vs_nflag_names[];
 extern const struct vs_name vs_ncap_names[];

@@ -83,6 +83,18 @@ int vc_get_ccaps(xid_t xid, struct vcmd_ctx_caps *ccaps)
 	return vc_syscall(VCMD_get_ccaps, xid, ccaps);
 }
 
+int vc_get_umask(xid_t xid, struct vcmd_umask *umask)
+{
+	return vc_syscall(VCMD_get_umask, xid, umask);
+}
+
+int vc_set_umask(xid_t xid, uint64_t umask, uint64_t mask)
+{
+	struct vcmd_umask arg = { .umask = umask, .mask = mask };
+
+	return vc_syscall(VCMD_set_umask, xid, &arg);
+}
+
 int vc_set_ccaps(xid_t xid, uint64_t ccaps, uint64_t mask)
 {
 	struct vcmd_ctx_caps arg = { .ccaps = ccaps, .cmask = mask };

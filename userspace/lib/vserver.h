@@ -31,6 +31,8 @@ int vc_get_bcaps(xid_t xid, struct vcmd_bcaps *bcaps);
 int vc_set_bcaps(xid_t xid, uint64_t bcaps, uint64_t mask);
 int vc_get_ccaps(xid_t xid, struct vcmd_ctx_caps *ccaps);
 int vc_set_ccaps(xid_t xid, uint64_t ccaps, uint64_t mask);
+int vc_get_umask(xid_t xid, struct vcmd_umask *umask);
+int vc_set_umask(xid_t xid, uint64_t umask, uint64_t mask);
 int vc_ctx_kill(xid_t xid, int pid, int sig);
 int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res);
 

@@ -240,6 +240,23 @@ struct vcmd_bcaps {
 	__u64 bmask;
 };
 
+/* Unshare mask */
+#define VCMD_get_umask		VC_CMD(VC_CAT_FLAGS, 13, 0)
+#define VCMD_set_umask		VC_CMD(VC_CAT_FLAGS, 14, 0)
+
+/**
+ * struct vcmd_umask - argument of get_umask and set_umask
+ * @umask: the kinds of namespace (CLONE_NEW* bits, and CLONE_FS) the
+ *         context's tasks may create with CAP_SYS_ADMIN in their effective
+ *         set although the context's bounding set lacks it
+ * @mask: set_umask: which bits of @umask to apply; get_umask: the bits
+ *        the kernel knows
+ */
+struct vcmd_umask {
+	__u64 umask;
+	__u64 mask;
+};
+
 #define VXC_SET_UTSNAME		0x00000001ULL
 #define VXC_SET_RLIMIT		0x00000002ULL
 #define VXC_FS_SECURITY		0x00000004ULL
@@ -314,6 +331,13 @@ struct vcmd_wait_exit {
 #define VC_SPACE_ALL		(VC_SPACE_FS | VC_SPACE_NEWNS | \
 				 VC_SPACE_NEWCGROUP | VC_SPACE_NEWUTS | \
 				 VC_SPACE_NEWIPC | VC_SPACE_NEWNET)
+
+/* What an unshare mask may name besides the space bits */
+#define VC_UMASK_NEWTIME	0x00000080ULL	/* CLONE_NEWTIME */
+#define VC_UMASK_NEWUSER	0x10000000ULL	/* CLONE_NEWUSER */
+#define VC_UMASK_NEWPID		0x20000000ULL	/* CLONE_NEWPID */
+#define VC_UMASK_ALL		(VC_SPACE_ALL | VC_UMASK_NEWTIME | \
+				 VC_UMASK_NEWUSER | VC_UMASK_NEWPID)
 #define VC_SPACES		2	/* index 0: the guest's; 1: pivot-root */
 
 /**
