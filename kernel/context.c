@@ -18,6 +18,7 @@
 #include <linux/refcount.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/timekeeping.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -286,12 +287,14 @@ unsigned int vx_task_count(struct vx_info *vxi)
  * The one-time STATE bits can only be cleared: a request to set one that
  * is already clear leaves it clear.  Setting VXF_PERSISTENT makes the
  * context outlive its tasks; clearing it shuts down a context that has no
- * task left.  May sleep.
+ * task left.  Clearing VXF_STATE_INIT from inside the context makes the
+ * caller's process its init and reaper (vcontext --initpid).  May sleep.
  *
  * Return: 0, or -ESRCH if the context shut down meanwhile.
  */
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 {
+	struct pid *old_init = NULL, *old_reaper = NULL;
 	bool drop_member;
 	u64 old, new;
 
@@ -305,8 +308,16 @@ int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 		return -ESRCH;
 	}
 	drop_member = (old & VXF_PERSISTENT) && !(new & VXF_PERSISTENT);
+	if ((old & ~new & VXF_STATE_INIT) && vxi == vx_current()) {
+		old_init = vxi->init_pid;
+		vxi->init_pid = get_pid(task_tgid(current));
+		old_reaper = vxi->reaper_pid;
+		vxi->reaper_pid = get_pid(task_tgid(current));
+	}
 	WRITE_ONCE(vxi->flags, new);
 	spin_unlock(&vxi->lock);
+	put_pid(old_init);
+	put_pid(old_reaper);
 
 	if (drop_member)
 		vx_member_put(vxi);

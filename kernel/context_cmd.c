@@ -26,6 +26,7 @@
 #include "context.h"
 #include "context_cmd.h"
 #include "cvirt.h"
+#include "fakeinit.h"
 #include "task.h"
 
 /**
@@ -234,6 +235,8 @@ long vc_vx_info(u32 id, void __user *data)
 	arg.initpid = pid_vnr(vxi->init_pid);
 	spin_unlock(&vxi->lock);
 	vx_put(vxi);
+	/* A member of a context with a fake init knows it as 1. */
+	arg.initpid = vc_map_pid(arg.initpid);
 
 	if (copy_to_user(data, &arg, sizeof(arg)))
 		return -EFAULT;

@@ -34,6 +34,7 @@
 #include "common.h"
 #include "context.h"
 #include "cvirt.h"
+#include "fakeinit.h"
 #include "netproc.h"
 #include "proc.h"
 #include "space.h"
@@ -65,6 +66,7 @@ static int vx_proc_ctx_info_show(struct seq_file *m, void *v)
 	spin_lock(&vxi->lock);
 	init = pid_vnr(vxi->init_pid);
 	spin_unlock(&vxi->lock);
+	init = vc_map_pid(init);
 	seq_printf(m, "ID:\t%u\n", vxi->xid);
 	seq_printf(m, "Info:\t%p\n", vxi);
 	seq_printf(m, "Init:\t%d\n", init);

@@ -198,12 +198,7 @@ static void parse_args(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	struct vcmd_space_mask arg;
-
 	parse_args(argc, argv);
-	arg.mask = opts.mask;
-	arg.index = opts.index;
-	arg.__reserved = 0;
 
 	switch (opts.op) {
 	case OP_NEW:
@@ -212,12 +207,12 @@ int main(int argc, char **argv)
 			err(EXIT_VS_FAILURE, "cannot create new namespaces");
 		break;
 	case OP_ENTER:
-		if (vc_syscall(VCMD_enter_space, opts.xid, &arg) < 0)
+		if (vc_enter_space(opts.xid, opts.mask, opts.index) < 0)
 			err(EXIT_VS_FAILURE, "cannot enter space %u of context %u",
 			    opts.index, opts.xid);
 		break;
 	case OP_SET:
-		if (vc_syscall(VCMD_set_space, opts.xid, &arg) < 0)
+		if (vc_set_space(opts.xid, opts.mask, opts.index) < 0)
 			err(EXIT_VS_FAILURE, "cannot set space %u of the context",
 			    opts.index);
 		break;

@@ -236,4 +236,32 @@ TEST(a_dead_init_leaves_1_empty)
 	EXPECT_EQ(0, vs_set_cflags(142, 0, VXF_PERSISTENT));
 }
 
+/* vcontext --migrate-self --initpid: clearing STATE_INIT from inside. */
+static int clear_state_init(void *arg)
+{
+	struct vcmd_vx_info info = { 0 };
+	pid_t real = getpid();
+
+	if (create_persistent(143, VXF_INFO_INIT) || vs_migrate(143, 0))
+		return 101;
+	if (getpid() != real)
+		return 1;
+	if (vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_INIT))
+		return 2;
+	if (getpid() != 1)
+		return 3;
+	if (vs_call(VCMD_vx_info, VC_SAME_ID, &info) || info.initpid != 1)
+		return 4;
+	/* A one-time flag: clearing it again changes nothing. */
+	if (vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_INIT))
+		return 5;
+	return 0;
+}
+
+TEST(clearing_state_init_from_inside_makes_the_caller_init)
+{
+	EXPECT_EQ(0, in_child(clear_state_init, NULL));
+	EXPECT_EQ(0, vs_set_cflags(143, 0, VXF_PERSISTENT));
+}
+
 TEST_HARNESS_MAIN

@@ -64,6 +64,12 @@ check "--create and --migrate together exit 255" "" 255 \
 check "--migrate without --xid exits 255" "" 255 vcontext --migrate -- true
 check "--initpid without --migrate exits 255" "" 255 \
 	vcontext --create --initpid -- true
+check "--chroot with --pivot-root exits 255" "" 255 \
+	vcontext --create --chroot --pivot-root -- true
+check "an unknown personality exits 255" "" 255 \
+	vcontext --create --personality-type bogus -- true
+check "--personality-flags without a type exits 255" "" 255 \
+	vcontext --create --personality-flags uname26 -- true
 check "no program exits 255" "" 255 vcontext --create --xid 306
 check "an unknown option exits 255" "" 255 vcontext --bogus --create -- true
 check "a bad xid exits 255" "" 255 vcontext --create --xid 70000 -- true
@@ -103,6 +109,73 @@ check "--disconnect reports a program that cannot run (126)" "" 126 \
 	vcontext --create --silent --disconnect --xid 314 -- /proc
 check "--uid changes the user" "65534" 0 \
 	vcontext --create --silent --uid 65534 --xid 312 -- id -u
+
+check "--personality-type runs the program with it" "i686" 0 \
+	vcontext --create --silent --xid 315 --personality-type linux32 -- uname -m
+check "--personality-flags adds flags (uname26)" "2.6" 0 \
+	vcontext --create --silent --xid 316 --personality-type linux \
+	--personality-flags uname26 -- sh -c 'uname -r | cut -c1-3'
+
+# --initpid from inside (util-vserver's plain init style): with the
+# fakeinit flag the program is process 1 to the context, without it the
+# context's Init: is its real number.
+check "--migrate-self --initpid makes the program the context's init" "yes" 0 \
+	vcontext --create --silent --xid 317 -- vcontext --migrate-self --initpid \
+	-- sh -c 'test "$(sed -n "s/^Init:\t//p" /proc/virtual/317/info)" = $$ && echo yes'
+check "... and with fakeinit it is process 1" "1" 0 \
+	vcontext --create --silent --xid 318 -- vattribute --set --flag fakeinit \
+	-- vcontext --migrate-self --initpid -- sh -c 'echo $$'
+
+# --pivot-root: pivot_root() cannot leave the initramfs, so work in a
+# chroot on a tmpfs of its own, with the guest root mounted below it.
+mkdir -p /tmp/pv && mount -t tmpfs pv /tmp/pv
+mkdir -p /tmp/pv/bin /tmp/pv/proc /tmp/pv/guest /tmp/pv/tmp
+cp /bin/busybox /usr/local/sbin/vcontext /tmp/pv/bin/
+ln -s busybox /tmp/pv/bin/sh
+mount -t proc proc /tmp/pv/proc
+mount -t tmpfs guest /tmp/pv/guest
+mkdir /tmp/pv/guest/bin
+cp /bin/busybox /tmp/pv/guest/bin/
+ln -s busybox /tmp/pv/guest/bin/sh
+echo pivoted >/tmp/pv/guest/marker
+check "--pivot-root pivots into the current directory" "pivoted" 0 \
+	chroot /tmp/pv /bin/sh -c 'cd /guest && vcontext --create --silent --xid 319 \
+	--pivot-root -- /bin/sh -c "read l </marker; test ! -e /guest && test ! -e /.oldroot && echo \$l"'
+chroot /tmp/pv /bin/sh -c 'cd /guest && exec vcontext --create --silent \
+	--xid 324 --pivot-root -- /bin/busybox sleep 30' &
+holder=$!
+sleep 1
+check "... and a later --pivot-root enters that root from anywhere" "pivoted" 0 \
+	chroot /tmp/pv /bin/sh -c 'cd / && vcontext --migrate --xid 324 \
+	--pivot-root -- /bin/sh -c "read l </marker; echo \$l"'
+kill $holder
+wait $holder 2>/dev/null
+umount /tmp/pv/proc /tmp/pv/guest /tmp/pv
+rmdir /tmp/pv
+
+# --namespace with --chroot: --migrate-self keeps the root, --migrate
+# enters it from anywhere.
+mkdir -p /tmp/ns-root/bin
+cp /bin/busybox /tmp/ns-root/bin/
+ln -s busybox /tmp/ns-root/bin/sh
+echo kept >/tmp/ns-root/marker
+vcontext --create --silent --xid 325 -- sh -c 'cd /tmp/ns-root && exec vcontext \
+	--migrate-self --chroot --namespace -- /bin/busybox sleep 30' &
+holder=$!
+sleep 1
+check "--migrate --chroot --namespace enters the kept root" "kept" 0 \
+	sh -c 'cd / && vcontext --migrate --xid 325 --chroot --namespace -- \
+	/bin/sh -c "read l </marker; echo \$l"'
+kill $holder
+wait $holder 2>/dev/null
+rm -rf /tmp/ns-root
+
+# --vlogin: the program runs on a terminal of its own.
+check "--vlogin gives the program a new terminal" "yes" 0 \
+	sh -c 'vcontext --create --silent --xid 326 --vlogin -- sh -c \
+	"test -t 0 && test -t 1 && tty | grep -q /dev/pts/ && echo yes" | tr -d "\r"'
+check "--vlogin passes the exit status on" "" 3 \
+	vcontext --create --silent --xid 327 --vlogin -- sh -c 'exit 3'
 
 out=$(vcontext --help)
 rc=$?

@@ -4,6 +4,7 @@
  */
 
 #include <linux/capability.h>
+#include <sys/personality.h>
 
 #include "parse.h"
 #include "vserver.h"
@@ -165,5 +166,41 @@ const struct vs_name vs_ncap_names[] = {
 	{ "tun_create", NXC_TUN_CREATE },
 	{ "raw_icmp", NXC_RAW_ICMP },
 	{ "multicast", NXC_MULTICAST },
+	{ NULL, 0 }
+};
+
+const struct vs_name vs_personality_names[] = {
+	{ "linux", PER_LINUX },
+	{ "linux_32bit", PER_LINUX_32BIT },
+	{ "svr4", PER_SVR4 },
+	{ "svr3", PER_SVR3 },
+	{ "scosvr3", PER_SCOSVR3 },
+	{ "osr5", PER_OSR5 },
+	{ "wysev386", PER_WYSEV386 },
+	{ "iscr4", PER_ISCR4 },
+	{ "bsd", PER_BSD },
+	{ "sunos", PER_SUNOS },
+	{ "xenix", PER_XENIX },
+	{ "linux32", PER_LINUX32 },
+	{ "linux32_3gb", PER_LINUX32_3GB },
+	{ "irix32", PER_IRIX32 },
+	{ "irixn32", PER_IRIXN32 },
+	{ "irix64", PER_IRIX64 },
+	{ "riscos", PER_RISCOS },
+	{ "solaris", PER_SOLARIS },
+	{ "uw7", PER_UW7 },
+	{ "osf4", PER_OSF4 },
+	{ "hpux", PER_HPUX },
+	{ NULL, 0 }
+};
+
+const struct vs_name vs_personality_flag_names[] = {
+	{ "mmap_page_zero", MMAP_PAGE_ZERO },
+	{ "addr_limit_32bit", ADDR_LIMIT_32BIT },
+	{ "short_inode", SHORT_INODE },
+	{ "whole_seconds", WHOLE_SECONDS },
+	{ "sticky_timeouts", STICKY_TIMEOUTS },
+	{ "addr_limit_3gb", ADDR_LIMIT_3GB },
+	{ "uname26", UNAME26 },
 	{ NULL, 0 }
 };

@@ -156,6 +156,26 @@ static const struct vs_name *lookup_name(const struct vs_name *tab,
 	return NULL;
 }
 
+/**
+ * vs_lookup_name() - the value of one name of a table
+ * @s: the name; case does not matter, @prefix may be put in front
+ * @tab: the names, NULL-terminated
+ * @prefix: an optional prefix such as "PER_", or NULL
+ * @val: the result
+ *
+ * Return: 0 or -EINVAL.
+ */
+int vs_lookup_name(const char *s, const struct vs_name *tab,
+		   const char *prefix, uint64_t *val)
+{
+	const struct vs_name *n = lookup_name(tab, prefix, s, strlen(s));
+
+	if (!n)
+		return -EINVAL;
+	*val = n->bit;
+	return 0;
+}
+
 static uint64_t table_mask(const struct vs_name *tab)
 {
 	uint64_t all = 0;

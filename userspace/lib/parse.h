@@ -41,6 +41,9 @@ extern const struct vs_name vs_bcap_names[];
 extern const struct vs_name vs_ccap_names[];
 /* The unshare mask: CLONE_FS and CLONE_NEW*, lower case, util-vserver's. */
 extern const struct vs_name vs_umask_names[];
+/* Personality types and flags (personality(2)), util-vserver's names. */
+extern const struct vs_name vs_personality_names[];
+extern const struct vs_name vs_personality_flag_names[];
 /* The network flags and capabilities, without the NXF_/NXC_ prefix. */
 extern const struct vs_name vs_nflag_names[];
 extern const struct vs_name vs_ncap_names[];
@@ -56,6 +59,8 @@ int vs_parse_nid(const char *s, const char *confdir, uint32_t *nid);
 int vs_parse_list(const char *s, const struct vs_name *tab,
 		  const char *prefix, uint64_t *set, uint64_t *clear,
 		  const char **bad, size_t *badlen);
+int vs_lookup_name(const char *s, const struct vs_name *tab,
+		   const char *prefix, uint64_t *val);
 int vs_parse_limit(const char *s, uint64_t *val);
 uint32_t vs_xid_arg(const char *s, int status);
 uint32_t vs_nid_arg(const char *s, int status);

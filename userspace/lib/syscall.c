@@ -188,3 +188,17 @@ int vc_set_ncaps(nid_t nid, uint64_t caps, uint64_t mask)
 
 	return vc_syscall(VCMD_set_ncaps, nid, &arg);
 }
+
+int vc_set_space(xid_t xid, uint64_t mask, uint32_t index)
+{
+	struct vcmd_space_mask arg = { .mask = mask, .index = index };
+
+	return vc_syscall(VCMD_set_space, xid, &arg);
+}
+
+int vc_enter_space(xid_t xid, uint64_t mask, uint32_t index)
+{
+	struct vcmd_space_mask arg = { .mask = mask, .index = index };
+
+	return vc_syscall(VCMD_enter_space, xid, &arg);
+}

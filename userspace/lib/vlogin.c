@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vlogin.c - --vlogin: run a program on a terminal of its own
+ *
+ * A guest shell started on the administrator's terminal could push input
+ * into it (TIOCSTI) or change its settings for the next program the host
+ * runs there.  With --vlogin the program gets a new pseudo terminal,
+ * opened from the /dev/ptmx it sees (the guest's), and this process
+ * copies data between it and the caller's terminal until the program
+ * exits; the caller's terminal is put into raw mode meanwhile and
+ * restored afterwards, and window size changes are passed on.
+ */
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "c.h"
+#include "vlogin.h"
+
+static volatile sig_atomic_t winch;
+
+static void on_winch(int sig)
+{
+	(void)sig;
+	winch = 1;
+}
+
+static void copy_winsize(int from, int to)
+{
+	struct winsize ws;
+
+	if (ioctl(from, TIOCGWINSZ, &ws) == 0)
+		ioctl(to, TIOCSWINSZ, &ws);
+}
+
+/* Write all of @buf to @fd; false once @fd is gone. */
+static bool write_all(int fd, const char *buf, ssize_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= n;
+	}
+	return true;
+}
+
+/* Copy between the caller's terminal and @master until the program ends. */
+static void proxy(int master)
+{
+	struct pollfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = POLLIN },
+		{ .fd = master, .events = POLLIN },
+	};
+	char buf[4096];
+	ssize_t n;
+
+	for (;;) {
+		if (winch) {
+			winch = 0;
+			copy_winsize(STDIN_FILENO, master);
+		}
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+			n = read(master, buf, sizeof(buf));
+			/* EIO: the program closed its last slave descriptor. */
+			if (n == 0 || (n < 0 && errno != EINTR))
+				return;
+			if (n > 0 && !write_all(STDOUT_FILENO, buf, n))
+				return;
+		}
+		if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+			n = read(STDIN_FILENO, buf, sizeof(buf));
+			if (n > 0) {
+				if (!write_all(master, buf, n))
+					return;
+			} else if (n == 0 || errno != EINTR) {
+				/* The input ended: stop reading it. */
+				fds[0].fd = -1;
+			}
+		}
+	}
+}
+
+/**
+ * vs_vlogin() - run a program on a new pseudo terminal and proxy it
+ * @argv: the program and its arguments
+ * @status: the exit status for failures of our own
+ *
+ * Exits with the program's exit status, or 128 + the signal that ended it.
+ */
+void vs_vlogin(char **argv, int status)
+{
+	struct termios saved, raw;
+	bool tty = isatty(STDIN_FILENO);
+	struct sigaction sa = { .sa_handler = on_winch };
+	int master, wstatus;
+	pid_t pid;
+
+	master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (master < 0)
+		err(status, "cannot open a pseudo terminal");
+	if (grantpt(master) < 0 || unlockpt(master) < 0 || !ptsname(master))
+		err(status, "cannot set up the pseudo terminal");
+	if (tty)
+		copy_winsize(STDIN_FILENO, master);
+
+	pid = fork();
+	if (pid < 0)
+		err(status, "cannot fork");
+	if (!pid) {
+		int slave;
+
+		if (setsid() < 0)
+			err(status, "cannot start a new session");
+		slave = open(ptsname(master), O_RDWR);
+		if (slave < 0)
+			err(status, "cannot open %s", ptsname(master));
+		if (ioctl(slave, TIOCSCTTY, 0) < 0)
+			err(status, "cannot make %s the controlling terminal",
+			    ptsname(master));
+		if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 ||
+		    dup2(slave, 2) < 0)
+			err(status, "cannot redirect to %s", ptsname(master));
+		if (slave > 2)
+			close(slave);
+		execvp(argv[0], argv);
+		errexec(argv[0]);
+	}
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	if (tty && tcgetattr(STDIN_FILENO, &saved) == 0) {
+		raw = saved;
+		cfmakeraw(&raw);
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	} else {
+		tty = false;
+	}
+	proxy(master);
+	if (tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	close(master);
+
+	while (waitpid(pid, &wstatus, 0) < 0)
+		if (errno != EINTR)
+			err(status, "cannot wait for %s", argv[0]);
+	if (WIFSIGNALED(wstatus))
+		exit(128 + WTERMSIG(wstatus));
+	exit(WEXITSTATUS(wstatus));
+}
