@@ -40,6 +40,7 @@
 
 #include "context.h"
 #include "isolation.h"
+#include "mount.h"
 
 /**
  * vc_task_visible - the task_visible call-out
@@ -136,7 +137,8 @@ int vc_capable(int cap)
  *
  * Return: true if current's context has @ccap, current's credentials have
  * @cap (unless @cap is -1: the context capability alone), and for
- * VXC_SET_UTSNAME, current's uts namespace is not the host's.
+ * VXC_SET_UTSNAME, current's uts namespace is not the host's, for
+ * VXC_SECURE_MOUNT and VXC_SECURE_REMOUNT, its mount namespace.
  */
 bool vc_ccapable(int cap, u64 ccap)
 {
@@ -154,6 +156,8 @@ bool vc_ccapable(int cap, u64 ccap)
 	if ((ccap & VXC_SET_UTSNAME) &&
 	    current->nsproxy->uts_ns == &init_uts_ns)
 		return false;
+	if (ccap & (VXC_SECURE_MOUNT | VXC_SECURE_REMOUNT))
+		return vx_mount_allowed(ccap);
 	return true;
 }
 

@@ -17,6 +17,7 @@
 #include "fakeinit.h"
 #include "inet.h"
 #include "isolation.h"
+#include "mount.h"
 #include "nethide.h"
 #include "netproc.h"
 #include "network.h"
@@ -54,6 +55,8 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.may_unshare = vc_may_unshare,
 	.map_pid = vc_map_pid,
 	.rmap_pid = vc_rmap_pid,
+	.may_mount = vc_may_mount,
+	.mount_capable = vc_mount_capable,
 };
 
 static int __init vc_init(void)

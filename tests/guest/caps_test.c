@@ -10,6 +10,7 @@
 #include <sys/io.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/statvfs.h>
 #include <sys/reboot.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -497,6 +498,135 @@ TEST(umask_lets_a_secure_guest_create_the_namespaces_it_names)
 {
 	EXPECT_EQ(0, in_child(namespaces_in_umask, NULL));
 	EXPECT_EQ(0, in_child(umask_starts_empty, NULL));
+}
+
+/*
+ * A secure guest with @ccaps; in a mount namespace of its own unless
+ * @host_ns.  Mounts it makes there do not propagate to the host.
+ */
+static int mount_guest(uint32_t xid, uint64_t ccaps, int host_ns)
+{
+	if (vs_create(xid, VXF_INIT_SET) != (long)xid)
+		return 101;
+	if (!host_ns && (unshare(CLONE_NEWNS) ||
+			 mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL)))
+		return 102;
+	if (set_bcaps(VC_SAME_ID, SECURE_BCAPS, ~0ULL) ||
+	    set_ccaps(ccaps, VXC_ALL) ||
+	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 103;
+	mkdir("/tmp/mnt-a", 0755);
+	mkdir("/tmp/mnt-b", 0755);
+	return 0;
+}
+
+static unsigned long mount_flags(const char *path)
+{
+	struct statvfs st;
+
+	return statvfs(path, &st) ? ~0UL : st.f_flag;
+}
+
+/* SECURE_MOUNT alone: new mounts (nodev), binds, unmounts; no more. */
+static int secure_mount_only(void *arg)
+{
+	if (mount_guest(530, VXC_SECURE_MOUNT, 0))
+		return 100;
+	if (mount("t", "/tmp/mnt-a", "tmpfs", 0, NULL))
+		return 1;
+	if (!(mount_flags("/tmp/mnt-a") & ST_NODEV))
+		return 2;
+	if (mount("/tmp/mnt-a", "/tmp/mnt-b", NULL, MS_BIND, NULL))
+		return 3;
+	if (mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_RDONLY, NULL) !=
+	    -1 || errno != EPERM)
+		return 4;
+	if (mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY,
+		  NULL) != -1 || errno != EPERM)
+		return 5;
+	/* A filesystem on a block device needs DEV_MOUNT. */
+	if (mount("/dev/loop7", "/tmp/mnt-b", "ext2", 0, NULL) != -1 ||
+	    errno != EPERM)
+		return 6;
+	/* The new mount API stays closed. */
+	if (syscall(SYS_fsopen, "tmpfs", 0) != -1 || errno != EPERM)
+		return 7;
+	if (umount("/tmp/mnt-b") || umount("/tmp/mnt-a"))
+		return 8;
+	/* Without CAP_SYS_ADMIN effective nothing. */
+	if (drop_effective(CAP_SYS_ADMIN))
+		return 9;
+	if (mount("t", "/tmp/mnt-a", "tmpfs", 0, NULL) != -1 ||
+	    errno != EPERM)
+		return 10;
+	return 0;
+}
+
+static int mount_without_ccap(void *arg)
+{
+	if (mount_guest(531, 0, 0))
+		return 100;
+	return mount("t", "/tmp/mnt-a", "tmpfs", 0, NULL) == -1 &&
+	       errno == EPERM ? 0 : 1;
+}
+
+/* In the host's mount namespace even SECURE_MOUNT allows nothing. */
+static int mount_in_host_ns(void *arg)
+{
+	if (mount_guest(532, VXC_SECURE_MOUNT, 1))
+		return 100;
+	return mount("t", "/tmp/mnt-a", "tmpfs", 0, NULL) == -1 &&
+	       errno == EPERM ? 0 : 1;
+}
+
+static int secure_remount(void *arg)
+{
+	if (mount_guest(533, VXC_SECURE_MOUNT | VXC_SECURE_REMOUNT, 0))
+		return 100;
+	if (mount("t", "/tmp/mnt-a", "tmpfs", 0, NULL))
+		return 1;
+	if (mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_RDONLY, NULL))
+		return 2;
+	if (!(mount_flags("/tmp/mnt-a") & ST_RDONLY))
+		return 3;
+	/* Device nodes stay ignored on a mount that ignored them. */
+	if (mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_BIND, NULL))
+		return 4;
+	if (!(mount_flags("/tmp/mnt-a") & ST_NODEV))
+		return 5;
+	return 0;
+}
+
+static int dev_mount(void *arg)
+{
+	if (mount_guest(534, VXC_SECURE_MOUNT | VXC_DEV_MOUNT, 0))
+		return 100;
+	if (mount("/dev/loop7", "/tmp/mnt-b", "ext2", 0, NULL))
+		return 1;
+	return mount_flags("/tmp/mnt-b") & ST_NODEV ? 0 : 2;
+}
+
+TEST(secure_mount_lets_a_guest_mount_in_its_own_namespace)
+{
+	EXPECT_EQ(0, in_child(secure_mount_only, NULL));
+	EXPECT_EQ(0, in_child(mount_without_ccap, NULL));
+	EXPECT_EQ(0, in_child(mount_in_host_ns, NULL));
+	/* Nothing the guests mounted shows on the host. */
+	EXPECT_EQ(0, system("! grep -q mnt- /proc/self/mountinfo"));
+}
+
+TEST(secure_remount_lets_a_guest_change_its_mounts)
+{
+	EXPECT_EQ(0, in_child(secure_remount, NULL));
+}
+
+TEST(dev_mount_lets_a_guest_mount_block_devices)
+{
+	ASSERT_EQ(0, system("dd if=/dev/zero of=/tmp/ext.img bs=1k count=1024 2>/dev/null && "
+			    "mke2fs -q -F /tmp/ext.img >/dev/null 2>&1 && "
+			    "losetup /dev/loop7 /tmp/ext.img"));
+	EXPECT_EQ(0, in_child(dev_mount, NULL));
+	EXPECT_EQ(0, system("losetup -d /dev/loop7 && rm /tmp/ext.img"));
 }
 
 TEST_HARNESS_MAIN
