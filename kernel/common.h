@@ -13,11 +13,13 @@
 
 /*
  * The version of the Linux-VServer ABI the module answers to get_version.
- * It only claims what is implemented: util-vserver picks its code paths
- * from this number (see Documentation/abi.rst), and 0x00020304 or later
- * would make it use commands that do not exist yet.
+ * From 0x00020304 util-vserver takes its newest paths (spaces when
+ * creating and entering contexts, the pivot-root space, the unshare
+ * mask); every context and space command they use is implemented.
+ * Features a version would imply but that do not work yet (inode
+ * attributes, for one) are missing from get_vci and answer ENOSYS.
  */
-#define VC_ABI_VERSION		0x00010000
+#define VC_ABI_VERSION		0x00020304
 
 /*
  * The features the module reports to get_vci: only what works.  Dynamic

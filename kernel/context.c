@@ -355,6 +355,21 @@ void vx_change_word(struct vx_info *vxi, u64 *word, u64 value, u64 mask)
 }
 
 /**
+ * vx_for_each_context - call a function for every context in the table
+ * @fn: the function; called under rcu_read_lock(), must not sleep
+ */
+void vx_for_each_context(void (*fn)(struct vx_info *vxi))
+{
+	struct vx_info *vxi;
+	unsigned long xid;
+
+	rcu_read_lock();
+	xa_for_each(&vx_table, xid, vxi)
+		fn(vxi);
+	rcu_read_unlock();
+}
+
+/**
  * vx_nr_created - the number of contexts created since the module loaded
  *
  * Return: the count.

@@ -73,6 +73,11 @@ struct vx_space {
  * @start_ns: boot time (ktime_get_boottime_ns()) of the creation; the
  *            context's own uptime starts there (VXF_VIRT_UPTIME).
  * @nr_forks: forks by tasks of the context.
+ * @load: the 1, 5 and 15 minute load averages (fixed point, FSHIFT bits
+ *        of fraction), written every LOAD_FREQ by the sampler in cvirt.c
+ *        only; readers use READ_ONCE().
+ * @load_active: the sampler's count of active tasks; only it touches it.
+ * @load_updates: samples taken into @load.
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
  *            holds a pid reference.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
@@ -95,6 +100,9 @@ struct vx_info {
 	struct proc_dir_entry *proc_dir;
 	u64 start_ns;
 	atomic_t nr_forks;
+	unsigned long load[3];
+	unsigned int load_active;
+	unsigned int load_updates;
 	struct pid *init_pid;
 	struct pid *reaper_pid;
 	struct rcu_head rcu;
@@ -117,6 +125,7 @@ bool vx_alive(struct vx_info *vxi);
 u64 vx_flags(struct vx_info *vxi);
 unsigned int vx_task_count(struct vx_info *vxi);
 unsigned int vx_nr_created(void);
+void vx_for_each_context(void (*fn)(struct vx_info *vxi));
 unsigned int vx_nr_active(void);
 
 /**

@@ -413,6 +413,7 @@ static const struct vc_word_ops vc_umask_ops = {
 long vc_virt_stat(u32 id, void __user *data)
 {
 	struct vcmd_virt_stat arg = { 0 };
+	unsigned long load[3];
 	struct vx_states st;
 	struct vx_info *vxi;
 
@@ -426,6 +427,10 @@ long vc_virt_stat(u32 id, void __user *data)
 	arg.nr_threads = st.threads;
 	arg.nr_running = st.running;
 	arg.nr_uninterruptible = st.uninterruptible;
+	vx_loadavg(vxi, load);
+	arg.load[0] = load[0];
+	arg.load[1] = load[1];
+	arg.load[2] = load[2];
 	vx_put(vxi);
 
 	if (copy_to_user(data, &arg, sizeof(arg)))

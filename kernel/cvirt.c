@@ -5,9 +5,17 @@
  * With VXF_VIRT_UPTIME, a context's tasks are told the time since the
  * context was created as the system's uptime (/proc/uptime, sysinfo()).
  * The idle time in /proc/uptime stays the host's.
+ *
+ * Every context has load averages of its own, computed the way the
+ * system's are: every LOAD_FREQ (5 s) a sampler counts the context's
+ * runnable and uninterruptible tasks and folds the count into the 1, 5
+ * and 15 minute averages.  The sampler walks the threads of the system
+ * once per period, and not at all while there is no context.
  */
 
 #include <linux/rcupdate.h>
+#include <linux/sched/loadavg.h>
+#include <linux/workqueue.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/time64.h>
@@ -58,4 +66,77 @@ void vx_task_states(struct vx_info *vxi, struct vx_states *st)
 			st->uninterruptible++;
 	}
 	rcu_read_unlock();
+}
+
+/* Whether a task counts towards the load, as for the system's. */
+static bool vx_task_active(struct task_struct *t)
+{
+	unsigned int state = READ_ONCE(t->__state);
+
+	return state == TASK_RUNNING ||
+	       ((state & TASK_UNINTERRUPTIBLE) && !(state & TASK_NOLOAD));
+}
+
+static void vx_load_fold(struct vx_info *vxi)
+{
+	unsigned long active = (unsigned long)vxi->load_active * FIXED_1;
+
+	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));
+	WRITE_ONCE(vxi->load[1], calc_load(vxi->load[1], EXP_5, active));
+	WRITE_ONCE(vxi->load[2], calc_load(vxi->load[2], EXP_15, active));
+	WRITE_ONCE(vxi->load_updates, vxi->load_updates + 1);
+	vxi->load_active = 0;
+}
+
+static void vx_load_sample(struct work_struct *work);
+static DECLARE_DELAYED_WORK(vx_load_work, vx_load_sample);
+
+static void vx_load_sample(struct work_struct *work)
+{
+	struct task_struct *g, *t;
+	struct vx_info *vxi;
+
+	if (vx_nr_active()) {
+		/* A context that shut down meanwhile is counted, not read. */
+		rcu_read_lock();
+		for_each_process_thread(g, t) {
+			vxi = rcu_dereference(t->vx_info);
+			if (vxi && !t->exit_state && vx_task_active(t))
+				vxi->load_active++;
+		}
+		rcu_read_unlock();
+		vx_for_each_context(vx_load_fold);
+	}
+	schedule_delayed_work(&vx_load_work, LOAD_FREQ);
+}
+
+/**
+ * vx_load_init - start sampling the load of contexts
+ */
+void vx_load_init(void)
+{
+	schedule_delayed_work(&vx_load_work, LOAD_FREQ);
+}
+
+/**
+ * vx_load_exit - stop sampling; no context is left when this is called
+ */
+void vx_load_exit(void)
+{
+	cancel_delayed_work_sync(&vx_load_work);
+}
+
+/**
+ * vx_loadavg - a context's load averages
+ * @vxi: the context
+ * @load: receives the 1, 5 and 15 minute averages (fixed point, FSHIFT)
+ *
+ * Return: the number of samples taken into them.
+ */
+unsigned int vx_loadavg(struct vx_info *vxi, unsigned long load[3])
+{
+	load[0] = READ_ONCE(vxi->load[0]);
+	load[1] = READ_ONCE(vxi->load[1]);
+	load[2] = READ_ONCE(vxi->load[2]);
+	return READ_ONCE(vxi->load_updates);
 }

@@ -25,5 +25,8 @@ struct vx_states {
 
 void vc_uptime(struct timespec64 *uptime);
 void vx_task_states(struct vx_info *vxi, struct vx_states *st);
+void vx_load_init(void);
+void vx_load_exit(void);
+unsigned int vx_loadavg(struct vx_info *vxi, unsigned long load[3]);
 
 #endif /* _VS_CVIRT_H */

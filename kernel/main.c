@@ -78,6 +78,7 @@ static int __init vc_init(void)
 	ret = vs_hooks_register(&vc_hook_ops);
 	if (ret)
 		goto err_netproc;
+	vx_load_init();
 	pr_info("Linux-VServer ABI %08x loaded\n", VC_ABI_VERSION);
 	return 0;
 
@@ -95,6 +96,7 @@ err_context:
 static void __exit vc_exit(void)
 {
 	vs_hooks_unregister(&vc_hook_ops);
+	vx_load_exit();
 	nx_proc_exit();
 	vx_proc_exit();
 	nx_network_exit();

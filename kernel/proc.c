@@ -14,8 +14,10 @@
  *
  *   info     ID, Info (the context, as a hashed pointer), Init (its init's
  *            pid, 0 if none)
- *   status   UseCnt, Tasks, Flags, BCaps, CCaps (%016llx), Spaces (the
- *            masks of space 0 and 1)
+ *   status   UseCnt, Tasks, Flags, BCaps, CCaps, Umask (%016llx), Spaces
+ *            (the masks of space 0 and 1)
+ *   cvirt    BiasUptime, nr_threads, nr_running, nr_unintr, nr_onhold,
+ *            load_updates, loadavg (1, 5, 15 minutes), total_forks
  *   nsproxy  the uts names of space 0, if it has a uts namespace
  */
 
@@ -25,6 +27,7 @@
 #include <linux/nsproxy.h>
 #include <linux/pid.h>
 #include <linux/rwsem.h>
+#include <linux/sched/loadavg.h>
 #include <linux/utsname.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
@@ -95,6 +98,8 @@ static int vx_proc_ctx_status_show(struct seq_file *m, void *v)
 static int vx_proc_ctx_cvirt_show(struct seq_file *m, void *v)
 {
 	struct vx_info *vxi = m->private;
+	unsigned long load[3];
+	unsigned int updates;
 	struct vx_states st;
 	u64 rem, secs = div64_u64_rem(vxi->start_ns, NSEC_PER_SEC, &rem);
 
@@ -105,6 +110,12 @@ static int vx_proc_ctx_cvirt_show(struct seq_file *m, void *v)
 	seq_printf(m, "nr_running:\t%u\n", st.running);
 	seq_printf(m, "nr_unintr:\t%u\n", st.uninterruptible);
 	seq_puts(m, "nr_onhold:\t0\n");
+	updates = vx_loadavg(vxi, load);
+	seq_printf(m, "load_updates:\t%u\n", updates);
+	seq_printf(m, "loadavg:\t%lu.%02lu %lu.%02lu %lu.%02lu\n",
+		   LOAD_INT(load[0]), LOAD_FRAC(load[0]),
+		   LOAD_INT(load[1]), LOAD_FRAC(load[1]),
+		   LOAD_INT(load[2]), LOAD_FRAC(load[2]));
 	seq_printf(m, "total_forks:\t%u\n", atomic_read(&vxi->nr_forks));
 	return 0;
 }

@@ -142,7 +142,7 @@ vuname --xid 610 -s -t bogus=1 2>/dev/null
 [ $? = 255 ]
 ok $? "vuname with an unknown tag exits 255"
 # --- vserver-info
-[ "$(vserver-info - APIVER)" = "$(printf '0x%08x' 0x00010000)" ]
+[ "$(vserver-info - APIVER)" = "$(printf '0x%08x' 0x00020304)" ]
 ok $? "vserver-info - APIVER prints the API version"
 vserver-info 610 RUNNING >/dev/null && ! vserver-info -q 612 RUNNING
 ok $? "vserver-info RUNNING answers by exit status"
@@ -155,7 +155,7 @@ ok $? "vserver-info UTS nodename"
 vserver-info - FEATURE vkill && vserver-info - FEATURE namespace &&
 	vserver-info - FEATURE vnet && ! vserver-info - FEATURE iattr
 ok $? "vserver-info FEATURE tells what this kernel really has"
-vserver-info | grep -q "VS-API: 0x00010000"
+vserver-info | grep -q "VS-API: 0x00020304"
 ok $? "vserver-info without a tag prints the system information"
 
 # --- vserver-stat and vps

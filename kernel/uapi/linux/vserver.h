@@ -124,7 +124,8 @@ struct vcmd_vx_info {
  * @nr_uninterruptible: of them, in uninterruptible sleep
  * @nr_onhold: of them, held by the scheduler (always 0: no hard limits)
  * @nr_forks: forks in the context since its creation
- * @load: load averages (always 0: not tracked per context)
+ * @load: the context's 1, 5 and 15 minute load averages, fixed point
+ *        with 11 bits of fraction (as the kernel's avenrun)
  */
 struct vcmd_virt_stat {
 	__u64 offset;
