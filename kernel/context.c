@@ -355,10 +355,10 @@ void vx_change_word(struct vx_info *vxi, u64 *word, u64 value, u64 mask)
 }
 
 /**
- * vx_for_each_context - call a function for every context in the table
+ * vx_walk_contexts - call a function for every context in the table
  * @fn: the function; called under rcu_read_lock(), must not sleep
  */
-void vx_for_each_context(void (*fn)(struct vx_info *vxi))
+void vx_walk_contexts(void (*fn)(struct vx_info *vxi))
 {
 	struct vx_info *vxi;
 	unsigned long xid;

@@ -125,7 +125,7 @@ bool vx_alive(struct vx_info *vxi);
 u64 vx_flags(struct vx_info *vxi);
 unsigned int vx_task_count(struct vx_info *vxi);
 unsigned int vx_nr_created(void);
-void vx_for_each_context(void (*fn)(struct vx_info *vxi));
+void vx_walk_contexts(void (*fn)(struct vx_info *vxi));
 unsigned int vx_nr_active(void);
 
 /**

@@ -105,7 +105,7 @@ static void vx_load_sample(struct work_struct *work)
 				vxi->load_active++;
 		}
 		rcu_read_unlock();
-		vx_for_each_context(vx_load_fold);
+		vx_walk_contexts(vx_load_fold);
 	}
 	schedule_delayed_work(&vx_load_work, LOAD_FREQ);
 }
