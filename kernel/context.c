@@ -421,6 +421,8 @@ int vx_context_init(void)
 	BUILD_BUG_ON(VS_CCAP_SECURE_MOUNT != VXC_SECURE_MOUNT);
 	BUILD_BUG_ON(VS_CCAP_SECURE_REMOUNT != VXC_SECURE_REMOUNT);
 	BUILD_BUG_ON(sizeof(struct vcmd_umask) != 16);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_iattr) != 24);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_fiattr) != 12);
 	return 0;
 }
 

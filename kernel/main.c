@@ -13,8 +13,10 @@
 
 #include "common.h"
 #include "context.h"
+#include "cow.h"
 #include "cvirt.h"
 #include "fakeinit.h"
+#include "iattr.h"
 #include "inet.h"
 #include "isolation.h"
 #include "mount.h"
@@ -57,6 +59,9 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.rmap_pid = vc_rmap_pid,
 	.may_mount = vc_may_mount,
 	.mount_capable = vc_mount_capable,
+	.inode_permission = vc_inode_permission,
+	.inode_unlinkable = vc_inode_unlinkable,
+	.cow_break = vc_cow_break,
 };
 
 static int __init vc_init(void)

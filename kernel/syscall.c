@@ -14,6 +14,7 @@
 
 #include "common.h"
 #include "context_cmd.h"
+#include "iattr.h"
 #include "netcmd.h"
 #include "space.h"
 #include "uts.h"
@@ -60,6 +61,14 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_get_ccaps(id, data);
 	case VCMD_set_ccaps:
 		return vc_set_ccaps(id, data);
+	case VCMD_get_iattr:
+		return vc_get_iattr(id, data);
+	case VCMD_set_iattr:
+		return vc_set_iattr(id, data);
+	case VCMD_fget_iattr:
+		return vc_fget_iattr(id, data);
+	case VCMD_fset_iattr:
+		return vc_fset_iattr(id, data);
 	case VCMD_get_umask:
 		return vc_get_umask(id, data);
 	case VCMD_set_umask:

@@ -63,9 +63,17 @@ for t in "$unit"/*_test; do
 	parse_tap "$out/$name.tap"
 done
 
-# Guest tests.
+# Guest tests, with an ext4 disk for the filesystem tests.
+disk=""
+if mkfs.ext4 -q -F -b 1024 "$out/fs.img" 64M >/dev/null 2>&1; then
+	disk="-d $out/fs.img"
+else
+	echo "# cannot make the ext4 disk: the ext4 tests will skip"
+fi
 start=$(date +%s)
-"$(dirname "$0")/qemu/boot.sh" -m test -o "$out" -t "$limit" "$kernel" "$initrd"
+# shellcheck disable=SC2086 # $disk is empty or two words
+"$(dirname "$0")/qemu/boot.sh" -m test -o "$out" -t "$limit" $disk \
+	"$kernel" "$initrd"
 qrc=$?
 secs=$(( $(date +%s) - start ))
 echo "# guest ran for $secs s (QEMU exit status $qrc)"

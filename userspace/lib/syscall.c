@@ -202,3 +202,25 @@ int vc_enter_space(xid_t xid, uint64_t mask, uint32_t index)
 
 	return vc_syscall(VCMD_enter_space, xid, &arg);
 }
+
+int vc_get_iattr(const char *name, uint32_t *flags, uint32_t *mask)
+{
+	struct vcmd_ctx_iattr arg = { .name = (uintptr_t)name };
+
+	if (vc_syscall(VCMD_get_iattr, 0, &arg) < 0)
+		return -1;
+	*flags = arg.flags;
+	*mask = arg.mask;
+	return 0;
+}
+
+int vc_set_iattr(const char *name, uint32_t flags, uint32_t mask)
+{
+	struct vcmd_ctx_iattr arg = {
+		.name = (uintptr_t)name,
+		.flags = flags,
+		.mask = mask,
+	};
+
+	return vc_syscall(VCMD_set_iattr, 0, &arg);
+}

@@ -34,6 +34,7 @@
 #define VC_CAT_VNET		25
 #define VC_CAT_NETALT		26
 #define VC_CAT_NETMIG		27
+#define VC_CAT_INODE		38
 #define VC_CAT_VSTAT		40
 #define VC_CAT_VINFO		46
 #define VC_CAT_EVENT		48
@@ -533,5 +534,48 @@ struct vcmd_net_caps {
 
 #define NXC_ALL			(NXC_TUN_CREATE | NXC_RAW_ICMP | \
 				 NXC_MULTICAST)
+
+/* Inode attributes */
+#define VCMD_get_iattr		VC_CMD(VC_CAT_INODE, 1, 1)
+#define VCMD_set_iattr		VC_CMD(VC_CAT_INODE, 2, 1)
+#define VCMD_fget_iattr		VC_CMD(VC_CAT_INODE, 3, 0)
+#define VCMD_fset_iattr		VC_CMD(VC_CAT_INODE, 4, 0)
+
+/**
+ * struct vcmd_ctx_iattr - argument of get_iattr and set_iattr
+ * @name: the path; its last component is not followed if a symlink
+ * @tag: the file's context tag (always 0: files are not tagged)
+ * @flags: the attributes (IATTR_*)
+ * @mask: set_iattr: which attributes to change; get_iattr: the attributes
+ *        the file supports
+ */
+struct vcmd_ctx_iattr {
+	__u64 name;
+	__u32 tag;
+	__u32 flags;
+	__u32 mask;
+};
+
+/**
+ * struct vcmd_ctx_fiattr - argument of fget_iattr and fset_iattr (id: fd)
+ * @tag: as in struct vcmd_ctx_iattr
+ * @flags: as in struct vcmd_ctx_iattr
+ * @mask: as in struct vcmd_ctx_iattr
+ */
+struct vcmd_ctx_fiattr {
+	__u32 tag;
+	__u32 flags;
+	__u32 mask;
+};
+
+#define IATTR_TAG		0x01000000U
+#define IATTR_ADMIN		0x00000001U
+#define IATTR_WATCH		0x00000002U
+#define IATTR_HIDE		0x00000004U
+#define IATTR_WRITE		0x00000008U
+#define IATTR_BARRIER		0x00010000U
+#define IATTR_IXUNLINK		0x00020000U
+#define IATTR_IMMUTABLE		0x00040000U
+#define IATTR_COW		0x00080000U
 
 #endif /* _UAPI_LINUX_VSERVER_H */
