@@ -24,9 +24,10 @@
 /*
  * The features the module reports to get_vci: only what works.  Dynamic
  * xids do, so VCI_NO_DYNAMIC is clear; NETV2 is the network context
- * interface with separate IPv4 and IPv6 address commands.
+ * interface with separate IPv4 and IPv6 address commands; COWBL is
+ * copy-on-write link breaking (cow.c).
  */
-#define VC_VCI_FEATURES		(VCI_SPACES | VCI_NETV2)
+#define VC_VCI_FEATURES		(VCI_COWBL | VCI_SPACES | VCI_NETV2)
 
 /* Every capability this kernel knows: the initial bounding set. */
 #define VC_BCAPS_ALL		GENMASK_ULL(CAP_LAST_CAP, 0)

@@ -87,6 +87,22 @@ else
 	tap not-ok "guest: ran to completion (timeout, panic or crash; see below)"
 fi
 
+# A second boot with the same disk: what the first left must be there.
+if [ -n "$disk" ]; then
+	mkdir -p "$out/reboot"
+	# shellcheck disable=SC2086
+	"$(dirname "$0")/qemu/boot.sh" -m test -o "$out/reboot" -t 300 \
+		-a vs.tests=fs_reboot_test $disk "$kernel" "$initrd"
+	done_seen=0
+	parse_tap "$out/reboot/result"
+	if [ "$done_seen" = 1 ]; then
+		tap ok "guest after a reboot: ran to completion"
+	else
+		tap not-ok "guest after a reboot: ran to completion"
+	fi
+	cat "$out/reboot/console.log" >>"$out/console.log" 2>/dev/null
+fi
+
 # Kernel splats anywhere in the guest's log fail the run.
 sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$out/console.log" >"$out/console.txt" 2>/dev/null
 splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|kmemleak: [0-9]+ new suspected|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|refcount_t:|general protection fault|UBSAN|list_add corruption|list_del corruption|sleeping function called from invalid context|INFO: task .* blocked|soft lockup|hard LOCKUP|Call Trace:)'

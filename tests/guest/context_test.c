@@ -44,8 +44,8 @@ TEST(vci_reports_only_working_features)
 	long vci = vs_call(VCMD_get_vci, 0, NULL);
 
 	ASSERT_LE(0, vci);
-	/* Dynamic ids, spaces and network contexts work; nothing else yet. */
-	EXPECT_EQ(VCI_SPACES | VCI_NETV2, vci);
+	/* Dynamic ids, cow links, spaces and network contexts; no more yet. */
+	EXPECT_EQ(VCI_COWBL | VCI_SPACES | VCI_NETV2, vci);
 	EXPECT_EQ(vci, proc_value("/proc/virtual/info", "VCIKernel", 16));
 }
 

@@ -153,7 +153,8 @@ ok $? "vserver-info XIDTYPE names and filters xid types"
 [ "$(vserver-info 610 UTS nodename)" = renamed ]
 ok $? "vserver-info UTS nodename"
 vserver-info - FEATURE vkill && vserver-info - FEATURE namespace &&
-	vserver-info - FEATURE vnet && ! vserver-info - FEATURE iattr
+	vserver-info - FEATURE vnet && vserver-info - FEATURE iattr &&
+	! vserver-info - FEATURE sched
 ok $? "vserver-info FEATURE tells what this kernel really has"
 vserver-info | grep -q "VS-API: 0x00020304"
 ok $? "vserver-info without a tag prints the system information"
