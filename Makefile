@@ -63,6 +63,7 @@ guest-tests-%: kernel-%
 	done
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/bench tests/bench/bench.c
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/netbench tests/bench/netbench.c
+	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/fsbench tests/bench/fsbench.c
 	@install -m 755 tests/guest/*_test.sh $(B)/tests-$*/
 	@install -m 644 tests/guest/tap.sh $(B)/tests-$*/
 

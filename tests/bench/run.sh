@@ -12,10 +12,24 @@ set -eu
 kernel=$1 initrd=$2 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
-rm -f "$out/bench.json" "$out/net.json" "$out/report.md" "$out/report.json"
+rm -f "$out/bench.json" "$out/net.json" "$out/fs.json" "$out/report.md" \
+	"$out/report.json"
 
-CMD='/tests/bench -r 5 -j /mnt/share/bench.json && echo &&
-	/tests/netbench -r 5 -j /mnt/share/net.json' SHARE=$out TIMEOUT=1800 \
+# util-linux's hardlink runs in the guest with the host's C library.
+hl=$(command -v hardlink || true)
+hlcmd=true
+if [ -n "$hl" ]; then
+	cp "$hl" "$out/hardlink"
+	for lib in $(ldd "$hl" | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*\).*/\1/p'); do
+		cp "$lib" "$out/"
+	done
+	ld=$(ldd "$hl" | sed -n 's/^[[:space:]]*\(\/[^ ]*ld-linux[^ ]*\).*/\1/p')
+	hlcmd="/mnt/share/$(basename "$ld") --library-path /mnt/share /mnt/share/hardlink"
+fi
+
+CMD="/tests/bench -r 5 -j /mnt/share/bench.json && echo &&
+	/tests/netbench -r 5 -j /mnt/share/net.json && echo &&
+	/tests/fsbench -r 3 -H '$hlcmd' -j /mnt/share/fs.json" SHARE=$out TIMEOUT=1800 \
 	"$here/../qemu/vm.sh" "$kernel" "$initrd" >"$out/guest.md"
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -35,6 +49,8 @@ accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || e
 	cat "$out/bench.json"
 	printf ', "net": '
 	cat "$out/net.json"
+	printf ', "fs": '
+	cat "$out/fs.json" 2>/dev/null || printf 'null'
 	echo "}"
 } >"$out/report.json"
 cat "$out/report.md"

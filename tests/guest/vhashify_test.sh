@@ -86,7 +86,7 @@ echo changed >>$top/g1/usr/bin/tool &&
 	[ "$(head -c 8192 $top/g3/usr/bin/tool | tr -d t | wc -c)" = 0 ] &&
 	[ "$(wc -c <$top/g3/usr/bin/tool)" = 8192 ]
 ok $? "a write breaks the link and leaves the other guests' file alone"
-rm $top/g3/usr/lib/lib.so
+rm -f $top/g3/usr/lib/lib.so && [ ! -e $top/g3/usr/lib/lib.so ]
 ok $? "a guest may delete its shared file"
 
 cp -a $top/g2 $top/g4
