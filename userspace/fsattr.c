@@ -126,9 +126,22 @@ static void show(const char *path)
 	printf("%s %s\n", letters, path);
 }
 
-static void set(const char *path)
+static void set(const char *path, bool top)
 {
-	if (vc_set_iattr(path, opts.flags, opts.mask) < 0) {
+	uint32_t flags, mask = opts.mask;
+
+	/* With -R, each file gets only what it can have. */
+	if (!top || opts.recurse) {
+		if (vc_get_iattr(path, &flags, &mask) < 0) {
+			warn("cannot get the attributes of %s", path);
+			failed = 1;
+			return;
+		}
+		mask &= opts.mask;
+		if (!mask)
+			return;
+	}
+	if (vc_set_iattr(path, opts.flags, mask) < 0) {
 		warn("cannot set the attributes of %s", path);
 		failed = 1;
 	}
@@ -183,7 +196,7 @@ static void visit(const char *path, bool top)
 		opts.dev = st.st_dev;
 	/* showattr lists a directory's entries unless -d, as ls does. */
 	if (!(dir && top && !opts.set && !opts.dir_itself && !opts.recurse))
-		opts.set ? set(path) : show(path);
+		opts.set ? set(path, top) : show(path);
 	if (!dir || (opts.one_fs && st.st_dev != opts.dev))
 		return;
 	if (opts.recurse || (top && !opts.set && !opts.dir_itself))

@@ -58,6 +58,7 @@ static struct stats {
 } st;
 
 static time_t last_progress;
+static bool progressed;
 static dev_t dest_dev;
 
 /* --dry-run: the entries a real run would have made, and their files. */
@@ -418,6 +419,7 @@ static void progress(void)
 	if (now - last_progress < 2 || !isatty(STDERR_FILENO))
 		return;
 	last_progress = now;
+	progressed = true;
 	fprintf(stderr, "vhashify: %lu files looked at, %lu unified\r",
 		st.files, st.unified);
 }
@@ -549,6 +551,7 @@ int main(int argc, char **argv)
 	char *root;
 
 	parse_args(argc, argv);
+	last_progress = time(NULL);
 	if (!opts.dry_run && mkdir(opts.dest, 0700) && errno != EEXIST)
 		err(EXIT_VH_SETUP, "cannot create the hash directory %s",
 		    opts.dest);
@@ -583,7 +586,7 @@ int main(int argc, char **argv)
 		walk(root, root, "");
 		free(root);
 	}
-	if (isatty(STDERR_FILENO) && last_progress)
+	if (isatty(STDERR_FILENO) && progressed)
 		fputc('\n', stderr);
 	printf("%s%lu files, %lu unified, %llu bytes saved, %lu skipped, %lu errors\n",
 	       opts.dry_run ? "dry run: " : "", st.files, st.unified, st.saved,

@@ -41,6 +41,11 @@ ok $? "setattr --iunlink and --~iunlink"
 setattr --barrier $top/g1/etc && [ "$(showattr -d $top/g1/etc)" = "----Bui-- $top/g1/etc" ] &&
 	setattr --!barrier $top/g1/etc && [ "$(showattr -d $top/g1/etc)" = "----bui-- $top/g1/etc" ]
 ok $? "setattr --barrier and --!barrier on a directory"
+setattr -R --immutable --cow $top/g3/etc &&
+	[ "$(showattr $top/g3/etc/passwd)" = "-----uIC- $top/g3/etc/passwd" ] &&
+	[ "$(showattr -d $top/g3/etc)" = "----buI-- $top/g3/etc" ] &&
+	setattr -R --~immutable --~cow $top/g3/etc
+ok $? "setattr -R gives each file only what it can have"
 showattr -d /nonexistent >/tmp/vh.out 2>/dev/null
 [ $? = 1 ] && grep -q "^ERR " /tmp/vh.out
 ok $? "showattr of a missing file prints ERR and exits 1"
