@@ -44,8 +44,15 @@ static const char *const default_excludes[] = {
 	"-/etc/*", "-/root/*", "-/home/*", NULL,
 };
 
+/* A hash directory, one per filesystem. */
+struct dest {
+	const char *path;
+	dev_t dev;
+};
+
 static struct options {
-	const char *dest;
+	struct dest *dests;
+	size_t ndests;
 	bool dry_run, ignore_mtime, refresh;
 	int verbose;
 	char **excludes;
@@ -59,7 +66,17 @@ static struct stats {
 
 static time_t last_progress;
 static bool progressed;
-static dev_t dest_dev;
+
+/* The hash directory on the filesystem @dev, or NULL. */
+static const char *dest_for(dev_t dev)
+{
+	size_t i;
+
+	for (i = 0; i < opts.ndests; i++)
+		if (opts.dests[i].dev == dev)
+			return opts.dests[i].path;
+	return NULL;
+}
 
 /* --dry-run: the entries a real run would have made, and their files. */
 static struct planned {
@@ -101,8 +118,8 @@ static void __attribute__((__noreturn__)) usage(void)
 	fputs(USAGE_SEPARATOR, out);
 	fputs("Replace identical files of guests with copy-on-write hard links.\n", out);
 	fputs(USAGE_OPTIONS, out);
-	fputs(" -d, --destination <dir>  the hash directory (default /vservers/.hash);\n"
-	      "                            it must be on the guests' filesystem\n", out);
+	fputs(" -d, --destination <dir>  a hash directory, one per filesystem\n"
+	      "                            (default /vservers/.hash)\n", out);
 	fputs(" -x, --exclude <file>     exclude list: lines '-pattern' exclude,\n"
 	      "                            '+pattern' include, first match wins\n", out);
 	fputs(" -n, --dry-run            only tell what would be done\n", out);
@@ -307,6 +324,7 @@ static bool same_file_still(const char *path, const struct stat *was)
 
 static void unify(const char *path, const struct stat *sb)
 {
+	const char *dest = dest_for(sb->st_dev);
 	char entry[PATH_MAX];
 	const char *first;
 	bool fresh = false;
@@ -344,7 +362,7 @@ static void unify(const char *path, const struct stat *sb)
 	}
 	for (n = 0;; n++) {
 		snprintf(entry, sizeof(entry),
-			 "%s/%02x/%016llx-%llx-%o-%u-%u-%lld-%d", opts.dest,
+			 "%s/%02x/%016llx-%llx-%o-%u-%u-%lld-%d", dest,
 			 (unsigned int)(hash >> 56), (unsigned long long)hash,
 			 (unsigned long long)sb->st_size, sb->st_mode & 07777,
 			 sb->st_uid, sb->st_gid,
@@ -451,10 +469,10 @@ static void walk(const char *root, const char *dir, const char *rel)
 		} else if (excluded(sub)) {
 			say_skip(path, "excluded");
 		} else if (S_ISDIR(sb.st_mode)) {
-			if (sb.st_dev == dest_dev)
+			if (dest_for(sb.st_dev))
 				walk(root, path, sub);
 			else
-				say_skip(path, "another filesystem");
+				say_skip(path, "no hash directory on its filesystem");
 		} else if (S_ISREG(sb.st_mode)) {
 			st.files++;
 			progress();
@@ -488,6 +506,45 @@ static char *guest_root(const char *arg)
 	return root;
 }
 
+static void add_dest(const char *path)
+{
+	struct dest *n = realloc(opts.dests, (opts.ndests + 1) * sizeof(*n));
+
+	if (!n)
+		err(EXIT_VH_SETUP, "out of memory");
+	opts.dests = n;
+	opts.dests[opts.ndests++].path = path;
+}
+
+/* Create (unless --dry-run) and find the filesystem of a hash directory. */
+static void setup_dest(struct dest *d)
+{
+	struct stat ds;
+
+	if (!opts.dry_run && mkdir(d->path, 0700) && errno != EEXIST)
+		err(EXIT_VH_SETUP, "cannot create the hash directory %s",
+		    d->path);
+	if (stat(d->path, &ds) < 0 && errno == ENOENT && opts.dry_run) {
+		/* A dry run creates nothing: the filesystem it would be on. */
+		char *parent = strdup(d->path), *slash;
+
+		if (!parent)
+			err(EXIT_VH_SETUP, "out of memory");
+		slash = strrchr(parent, '/');
+		if (slash)
+			*(slash == parent ? slash + 1 : slash) = '\0';
+		if (stat(slash ? parent : ".", &ds) < 0)
+			err(EXIT_VH_SETUP, "no directory for %s", d->path);
+		free(parent);
+	} else if (stat(d->path, &ds) < 0 || !S_ISDIR(ds.st_mode)) {
+		err(EXIT_VH_SETUP, "no hash directory %s", d->path);
+	}
+	if (dest_for(ds.st_dev))
+		errx(EXIT_VH_SETUP, "two hash directories on the filesystem of %s",
+		     d->path);
+	d->dev = ds.st_dev;
+}
+
 static void parse_args(int argc, char **argv)
 {
 	enum { OPT_IGNORE_MTIME = CHAR_MAX + 1, OPT_REFRESH };
@@ -506,11 +563,10 @@ static void parse_args(int argc, char **argv)
 	size_t i;
 	int c;
 
-	opts.dest = "/vservers/.hash";
 	while ((c = getopt_long(argc, argv, "d:x:nvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			opts.dest = optarg;
+			add_dest(optarg);
 			break;
 		case 'x':
 			read_excludes(optarg);
@@ -540,6 +596,8 @@ static void parse_args(int argc, char **argv)
 		warnx("no guest given");
 		errtryhelp(EXIT_VH_USAGE);
 	}
+	if (!opts.ndests)
+		add_dest("/vservers/.hash");
 	if (!have_excludes)
 		for (i = 0; default_excludes[i]; i++)
 			add_exclude(default_excludes[i]);
@@ -547,40 +605,26 @@ static void parse_args(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	struct stat ds, rs;
+	struct stat rs;
 	char *root;
+	size_t n;
 
 	parse_args(argc, argv);
 	last_progress = time(NULL);
-	if (!opts.dry_run && mkdir(opts.dest, 0700) && errno != EEXIST)
-		err(EXIT_VH_SETUP, "cannot create the hash directory %s",
-		    opts.dest);
-	if (stat(opts.dest, &ds) < 0 && errno == ENOENT && opts.dry_run) {
-		/* A dry run creates nothing: the filesystem it would be on. */
-		char *parent = strdup(opts.dest), *slash;
-
-		if (!parent)
-			err(EXIT_VH_SETUP, "out of memory");
-		slash = strrchr(parent, '/');
-		if (slash)
-			*(slash == parent ? slash + 1 : slash) = '\0';
-		if (stat(slash ? parent : ".", &ds) < 0)
-			err(EXIT_VH_SETUP, "no directory for %s", opts.dest);
-		free(parent);
-	} else if (stat(opts.dest, &ds) < 0 || !S_ISDIR(ds.st_mode)) {
-		err(EXIT_VH_SETUP, "no hash directory %s", opts.dest);
-	}
-	dest_dev = ds.st_dev;
+	/* Each one is checked against those before it. */
+	n = opts.ndests;
+	for (opts.ndests = 0; opts.ndests < n; opts.ndests++)
+		setup_dest(&opts.dests[opts.ndests]);
 
 	for (; optind < argc; optind++) {
 		root = guest_root(argv[optind]);
 		if (!root || stat(root, &rs) < 0 || !S_ISDIR(rs.st_mode))
 			errx(EXIT_VH_SETUP, "no guest root for '%s'",
 			     argv[optind]);
-		if (rs.st_dev != dest_dev)
+		if (!dest_for(rs.st_dev))
 			errx(EXIT_VH_SETUP,
-			     "%s is not on the filesystem of the hash directory %s",
-			     root, opts.dest);
+			     "no hash directory on the filesystem of %s (--destination)",
+			     root);
 		if (opts.verbose)
 			printf("hashifying '%s'\n", root);
 		walk(root, root, "");

@@ -105,6 +105,18 @@ ok $? "--ignore-mtime merges files that differ only in mtime"
 vhashify -d $top/.hash /nonexistent >/dev/null 2>&1
 [ $? = 1 ]
 ok $? "a missing guest exits 1"
+mkdir -p /tmp/vh2 && mount -t tmpfs vh2 /tmp/vh2 && cp -a $top/g2 /tmp/vh2/g5 &&
+	cp -a $top/g2 /tmp/vh2/g6 && vhashify -d $top/.hash /tmp/vh2/g5 2>/dev/null; rc=$?
+vhashify -d $top/.hash -d /tmp/vh2/.hash $top/g1 /tmp/vh2/g5 /tmp/vh2/g6 >/dev/null &&
+	[ $rc = 1 ] &&
+	[ "$(ino /tmp/vh2/g5/usr/lib/lib.so)" = "$(ino /tmp/vh2/g6/usr/lib/lib.so)" ] &&
+	[ -d /tmp/vh2/.hash ]
+ok $? "one hash directory per filesystem"
+vhashify -d $top/.hash -d $top/.hash2 $top/g1 >/dev/null 2>&1
+[ $? = 1 ]
+ok $? "two hash directories on one filesystem exit 1"
+setattr -R --~iunlink --~cow /tmp/vh2 >/dev/null 2>&1
+umount /tmp/vh2
 vhashify --bogus >/dev/null 2>&1
 [ $? = 255 ]
 ok $? "a bad option exits 255"
