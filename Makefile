@@ -9,6 +9,7 @@
 #   make vm         boot a guest with the module loaded (CMD=, SHARE=, DISK=,
 #                   KERNEL=debug|fast)
 #   make bench      benchmarks on the fast kernel, report in markdown and JSON
+#   make fuzz       fuzz vserver(2) on the debug kernel (SECONDS=, SEED=)
 #   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
 #   make clean      remove the build output (not the kernel build cache)
 #
@@ -64,6 +65,7 @@ guest-tests-%: kernel-%
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/bench tests/bench/bench.c
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/netbench tests/bench/netbench.c
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/fsbench tests/bench/fsbench.c
+	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/fuzz tests/guest/fuzz.c -lpthread
 	@install -m 755 tests/guest/*_test.sh $(B)/tests-$*/
 	@install -m 644 tests/guest/tap.sh $(B)/tests-$*/
 
@@ -94,6 +96,12 @@ run: build-fast
 	@$(Q)/boot.sh -i -m run -t 0 $(call kout,fast)/arch/x86/boot/bzImage \
 		$(B)/initramfs-fast.cpio.gz
 
+# Fuzz vserver(2) on the debug kernel for SECONDS (default 60) with SEED;
+# any kernel splat fails.  make test runs a short round (fuzz_test.sh).
+fuzz: build-debug
+	@tests/qemu/fuzz.sh $(call kout,debug)/arch/x86/boot/bzImage \
+		$(B)/initramfs-debug.cpio.gz $(or $(SECONDS),60) $(SEED)
+
 # Benchmarks on the fast kernel; the report goes to $(B)/bench/.
 bench: build-fast
 	@tests/bench/run.sh $(call kout,fast)/arch/x86/boot/bzImage \
@@ -105,4 +113,4 @@ check: kernel-debug
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps tools unit-tests test vm run bench check clean
+.PHONY: all deps tools unit-tests test vm run bench check clean fuzz

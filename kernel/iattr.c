@@ -17,7 +17,9 @@
  * extended attributes (ext4, tmpfs, xfs, btrfs...).  The first time an
  * inode is seen in memory they are loaded into the S_VS_* bits of
  * inode::i_flags, which the hot paths test; S_VS_KNOWN says they are
- * there.  Setting any attribute needs CAP_LINUX_IMMUTABLE on the host.
+ * there.  Setting any attribute needs CAP_LINUX_IMMUTABLE on the host;
+ * the extended attribute itself cannot be changed with setxattr() or
+ * removexattr() by anybody, so that the cache stays right.
  */
 
 #include <linux/capability.h>
@@ -29,6 +31,7 @@
 #include <linux/fileattr.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/xattr.h>
 
@@ -112,6 +115,17 @@ int vc_inode_permission(struct inode *inode, int mask)
 		return 0;
 	cur = vx_current();
 	return cur && !vx_is_spectator(cur) ? -EACCES : 0;
+}
+
+/**
+ * vc_xattr_reserved - the xattr_reserved call-out
+ * @name: the full name of an extended attribute
+ *
+ * Return: true for our own attribute, which only set_iattr changes.
+ */
+bool vc_xattr_reserved(const char *name)
+{
+	return !strcmp(name, VX_IATTR_XATTR);
 }
 
 /**

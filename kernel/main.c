@@ -62,6 +62,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.inode_permission = vc_inode_permission,
 	.inode_unlinkable = vc_inode_unlinkable,
 	.cow_break = vc_cow_break,
+	.xattr_reserved = vc_xattr_reserved,
 };
 
 static int __init vc_init(void)

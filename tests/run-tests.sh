@@ -105,7 +105,7 @@ fi
 
 # Kernel splats anywhere in the guest's log fail the run.
 sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$out/console.log" >"$out/console.txt" 2>/dev/null
-splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|kmemleak: [0-9]+ new suspected|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|refcount_t:|general protection fault|UBSAN|list_add corruption|list_del corruption|sleeping function called from invalid context|INFO: task .* blocked|soft lockup|hard LOCKUP|Call Trace:)'
+splat=$(cat "$(dirname "$0")/qemu/splat.re")
 if grep -Eq "$splat" "$out/console.txt"; then
 	tap not-ok "guest: kernel log is free of splats"
 	grep -E -B5 -A30 "$splat" "$out/console.txt" | head -120 | sed 's/^/# /'

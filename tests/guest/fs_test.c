@@ -170,8 +170,22 @@ static int set_from_guest(void *arg)
 
 TEST_F(fs, only_the_host_sets_attributes)
 {
+	char c[96];
+
 	EXPECT_EQ(0, in_child(set_from_guest, self->a));
 	EXPECT_EQ(SHARED, iattr_of(self->a));
+	/* Not even the host through the xattr calls: only set_iattr. */
+	snprintf(c, sizeof(c), "%s/c", self->dir);
+	ASSERT_EQ(0, write_file(c, "plain", 0));
+	EXPECT_EQ(-1, setxattr(c, "trusted.vserver", "\x00\x00\x08\x00", 4, 0));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(0, iattr_of(c));
+	ASSERT_EQ(0, set_iattr(self->dir, IATTR_BARRIER, IATTR_BARRIER));
+	EXPECT_EQ(-1, removexattr(self->dir, "trusted.vserver"));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(4, getxattr(self->dir, "trusted.vserver", c, sizeof(c)));
+	EXPECT_EQ(IATTR_BARRIER, iattr_of(self->dir));
+	ASSERT_EQ(0, set_iattr(self->dir, 0, IATTR_BARRIER));
 }
 
 TEST_F(fs, a_shared_file_is_immutable_but_links_may_go)

@@ -1,0 +1,1 @@
+(BUG:|WARNING:|Oops|Kernel panic|KASAN|kmemleak: [0-9]+ new suspected|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|refcount_t:|general protection fault|UBSAN|list_add corruption|list_del corruption|sleeping function called from invalid context|INFO: task .* blocked|soft lockup|hard LOCKUP|Call Trace:)
