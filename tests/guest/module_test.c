@@ -6,6 +6,7 @@
  * from VS_MODULE (default /lib/modules/vserver.ko).
  */
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 
 #include "common.h"
@@ -83,13 +84,28 @@ TEST(unload_refused_while_a_context_exists)
 	EXPECT_LT(0, vs_call(VCMD_get_version, 0, NULL));
 }
 
+/* A context with a network context and an address, ended at once. */
+static int context_and_network(void *arg)
+{
+	struct vcmd_net_create nc = { .flagword = 0 };
+	struct vcmd_net_addr_ipv4 a = {
+		.type = NXA_TYPE_ADDR,
+		.ip = htonl(0xc0000201), .mask = htonl(0xffffffff),
+	};
+
+	if (vs_call(VCMD_net_create, 204, &nc) != 204 ||
+	    vs_call(VCMD_net_add_ipv4, 204, &a) ||
+	    vs_create(204, VXF_INIT_SET) != 204)
+		return 1;
+	return 0;
+}
+
+/* 100 cycles, every other one with contexts made and ended before. */
 TEST(load_unload_cycles)
 {
-	struct holder h;
-
-	for (int i = 0; i < 20; i++) {
-		ASSERT_EQ(203, holder_start(&h, 203, VXF_INIT_SET, 0));
-		holder_stop(&h);
+	for (int i = 0; i < 100; i++) {
+		if (i % 2)
+			ASSERT_EQ(0, in_child(context_and_network, NULL));
 		ASSERT_EQ(0, unload_retrying()) {
 			TH_LOG("cycle %d", i);
 		}
