@@ -12,7 +12,8 @@ set -eu
 kernel=$1 initrd=$2 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
-rm -f "$out/bench.json" "$out/net.json" "$out/fs.json" "$out/report.md" \
+rm -f "$out/bench.json" "$out/net.json" "$out/fs.json" "$out/scale.json" \
+	"$out/report.md" \
 	"$out/report.json"
 
 # util-linux's hardlink runs in the guest with the host's C library.
@@ -29,7 +30,8 @@ fi
 
 CMD="/tests/bench -r 5 -j /mnt/share/bench.json && echo &&
 	/tests/netbench -r 5 -j /mnt/share/net.json && echo &&
-	/tests/fsbench -r 3 -H '$hlcmd' -j /mnt/share/fs.json" SHARE=$out TIMEOUT=1800 \
+	/tests/fsbench -r 3 -H '$hlcmd' -j /mnt/share/fs.json && echo &&
+	/tests/scalebench -n 10000 -m 500 -j /mnt/share/scale.json" SHARE=$out TIMEOUT=2400 \
 	"$here/../qemu/vm.sh" "$kernel" "$initrd" >"$out/guest.md"
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -51,6 +53,8 @@ accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || e
 	cat "$out/net.json"
 	printf ', "fs": '
 	cat "$out/fs.json" 2>/dev/null || printf 'null'
+	printf ', "scale": '
+	cat "$out/scale.json" 2>/dev/null || printf 'null'
 	echo "}"
 } >"$out/report.json"
 cat "$out/report.md"
