@@ -31,7 +31,7 @@ fi
 CMD="/tests/bench -r 5 -j /mnt/share/bench.json && echo &&
 	/tests/netbench -r 5 -j /mnt/share/net.json && echo &&
 	/tests/fsbench -r 3 -H '$hlcmd' -j /mnt/share/fs.json && echo &&
-	/tests/scalebench -n 2000 -m 100 -j /mnt/share/scale.json" SHARE=$out TIMEOUT=2400 \
+	/tests/scalebench -n 10000 -m 100 -j /mnt/share/scale.json" SHARE=$out TIMEOUT=2400 \
 	"$here/../qemu/vm.sh" "$kernel" "$initrd" >"$out/guest.md"
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
