@@ -18,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 #include <linux/vserver_hooks.h>
 
 #include <linux/vserver.h>
@@ -62,8 +63,12 @@ void vx_spaces_release(struct vx_info *vxi)
  * vx_space_uts - the uts namespace a context has of its own
  * @vxi: the context
  *
+ * A space kept by a host task may hold the host's own uts namespace,
+ * which is never the context's to rename.
+ *
  * Return: the nsproxy of space 0 with a reference the caller drops with
- * put_nsproxy(), if space 0 holds a uts namespace; NULL otherwise.
+ * put_nsproxy(), if space 0 holds a uts namespace other than the host's;
+ * NULL otherwise.
  */
 struct nsproxy *vx_space_uts(struct vx_info *vxi)
 {
@@ -71,7 +76,8 @@ struct nsproxy *vx_space_uts(struct vx_info *vxi)
 	struct nsproxy *nsp = NULL;
 
 	mutex_lock(&vxi->space_lock);
-	if ((sp->mask & VC_SPACE_NEWUTS) && sp->nsproxy) {
+	if ((sp->mask & VC_SPACE_NEWUTS) && sp->nsproxy &&
+	    sp->nsproxy->uts_ns != &init_uts_ns) {
 		nsp = sp->nsproxy;
 		get_nsproxy(nsp);
 	}

@@ -256,6 +256,24 @@ TEST(space_rejects_bad_arguments)
 	EXPECT_EQ(0, holder_stop(&h));
 }
 
+/* A space the host kept holds the host's uts namespace: never renamed. */
+TEST(host_uts_in_a_space_is_not_the_contexts)
+{
+	struct utsname before, after;
+	char name[65] = "hijacked";
+	struct holder h;
+
+	ASSERT_EQ(0, uname(&before));
+	ASSERT_EQ(707, holder_start(&h, 707, VXF_INIT_SET, 0));
+	ASSERT_EQ(0, set_space(707, VC_SPACE_NEWUTS, 0));
+	EXPECT_EQ(-EINVAL, vhi(VCMD_set_vhi_name, 707, VHIN_NODENAME, name));
+	EXPECT_EQ(-EINVAL, vhi(VCMD_set_vhi_name, 707, VHIN_DOMAINNAME, name));
+	ASSERT_EQ(0, uname(&after));
+	EXPECT_STREQ(before.nodename, after.nodename);
+	EXPECT_STREQ(before.domainname, after.domainname);
+	EXPECT_EQ(0, holder_stop(&h));
+}
+
 static int guest_after_setup(void *arg)
 {
 	if (vs_create(707, VXF_INIT_SET) != 707)
