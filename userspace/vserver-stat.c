@@ -138,6 +138,97 @@ static void name_of(uint32_t xid, char *buf, size_t n)
 		vc_context_name(xid, buf, n);
 }
 
+/* Seconds with hundredths from clock ticks, a JSON number. */
+static void json_seconds(unsigned long long ticks, long hz)
+{
+	unsigned long long cs = ticks * 100 / hz;
+
+	printf("%llu.%02llu", cs / 100, cs % 100);
+}
+
+/*
+ * Length of the UTF-8 sequence at @p, or 0 if it is not one: no overlong
+ * forms, no surrogates, nothing above U+10FFFF.
+ */
+static size_t utf8_len(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+
+	if (*p < 0x80)
+		return 1;
+	if (*p >= 0xc2 && *p <= 0xdf)
+		len = 2;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		len = 3;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (*p == 0xe0)
+		lo = 0xa0;
+	else if (*p == 0xed)
+		hi = 0x9f;
+	else if (*p == 0xf0)
+		lo = 0x90;
+	else if (*p == 0xf4)
+		hi = 0x8f;
+	for (i = 1; i < len; i++, lo = 0x80, hi = 0xbf)
+		if (p[i] < lo || p[i] > hi)
+			return 0;
+	return len;
+}
+
+/*
+ * A JSON string: quote and backslash escaped, control characters as
+ * \u00XX, and bytes that are not UTF-8 as U+FFFD (the kernel keeps the
+ * name as it was set), so that the output stays valid JSON.
+ */
+static void json_string(const char *str)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	size_t len;
+
+	putchar('"');
+	for (; *p; p += len ? len : 1) {
+		len = utf8_len(p);
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p < 0x20)
+			printf("\\u%04x", *p);
+		else if (!len)
+			fputs("\\ufffd", stdout);
+		else
+			fwrite(p, 1, len, stdout);
+	}
+	putchar('"');
+}
+
+/* The same contexts and numbers as the table, as one JSON object. */
+static void print_json(long hz, unsigned long long now)
+{
+	size_t i;
+
+	fputs("{\"contexts\": [", stdout);
+	for (i = 0; i < nstats; i++) {
+		struct ctx_stat *s = &stats[i];
+		char name[80];
+
+		name_of(s->xid, name, sizeof(name));
+		printf("%s\n {\"xid\": %u, \"name\": ", i ? "," : "", s->xid);
+		json_string(name);
+		printf(", \"processes\": %lu, \"vsz\": %llu, \"rss\": %llu, \"utime\": ",
+		       s->procs, s->vsz, s->rss);
+		json_seconds(s->utime, hz);
+		fputs(", \"stime\": ", stdout);
+		json_seconds(s->stime, hz);
+		fputs(", \"uptime\": ", stdout);
+		json_seconds(now > s->start ? now - s->start : 0, hz);
+		putchar('}');
+	}
+	fputs("\n]}\n", stdout);
+}
+
 static int by_xid(const void *a, const void *b)
 {
 	const struct ctx_stat *x = a, *y = b;
@@ -155,6 +246,7 @@ static void __attribute__((__noreturn__)) usage(void)
 	fputs("List the running security contexts with their processes, memory,\n"
 	      "CPU time and uptime.\n", out);
 	fputs(USAGE_OPTIONS, out);
+	fputs(" -j, --json           print JSON instead of the table\n", out);
 	fputs(" -O, --sort <key>     accepted and ignored, as in util-vserver\n", out);
 	fputs(USAGE_HELP, out);
 	fputs(USAGE_VERSION, out);
@@ -165,6 +257,7 @@ static void __attribute__((__noreturn__)) usage(void)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
 		{ "sort", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -173,14 +266,18 @@ int main(int argc, char **argv)
 	long hz = sysconf(_SC_CLK_TCK), page = sysconf(_SC_PAGESIZE);
 	unsigned long long now;
 	double uptime = 0;
+	bool json = false;
 	struct dirent *d;
 	size_t i;
 	DIR *dir;
 	FILE *f;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "O:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jO:hV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+			json = true;
+			break;
 		case 'O':
 			break;
 		case 'h':
@@ -209,6 +306,10 @@ int main(int argc, char **argv)
 	closedir(dir);
 	qsort(stats, nstats, sizeof(*stats), by_xid);
 
+	if (json) {
+		print_json(hz, now);
+		goto out;
+	}
 	printf("CTX   PROC    VSZ    RSS  userTIME   sysTIME    UPTIME NAME\n");
 	for (i = 0; i < nstats; i++) {
 		struct ctx_stat *s = &stats[i];
@@ -223,6 +324,7 @@ int main(int argc, char **argv)
 		printf("%-5u %4lu %6s %6s %9s %9s %9s %s\n", s->xid, s->procs,
 		       vsz, rss, ut, st, up, name);
 	}
+out:
 	free(stats);
 	if (fflush(stdout) == EOF)
 		err(EXIT_FAILURE, "write error");

@@ -173,6 +173,26 @@ out=$(vcontext --migrate --xid 610 -- vps)
 ! echo "$out" | grep -q MAIN
 ok $? "vps in a guest shows only the guest's processes"
 
+# --- vserver-stat --json: the table's contexts, one object a line
+num='[0-9]+' sec='[0-9]+\.[0-9]{2}'
+obj="[{]\"xid\": $num, \"name\": \"([^\"\\\\[:cntrl:]]|\\\\[\"\\\\]|\\\\u00[0-9a-f]{2})*\", \"processes\": $num, \"vsz\": $num, \"rss\": $num, \"utime\": $sec, \"stime\": $sec, \"uptime\": $sec[}]"
+out=$(vserver-stat --json)
+rc=$?
+[ $rc = 0 ] && [ "$(echo "$out" | sed -n 1p)" = '{"contexts": [' ] &&
+	[ "$(echo "$out" | sed -n '$p')" = ']}' ] &&
+	[ "$(echo "$out" | wc -l)" -ge 4 ] &&
+	! echo "$out" | sed '1d;$d' | sed '$s/$/,/' | grep -Evq "^ $obj,\$"
+ok $? "vserver-stat --json prints one JSON object with the context objects"
+echo "$out" | grep -q '^ {"xid": 0, "name": "root server", "processes": [1-9]' &&
+	echo "$out" | grep -q '^ {"xid": 610, "name": "t", "processes": 1, "vsz": [1-9][0-9]*, "rss": [1-9]'
+ok $? "... with the host and the guest with its process count, memory and name"
+[ "$(vserver-stat | sed 1d | cut -d' ' -f1)" = \
+	"$(vserver-stat -j | sed -n 's/^ {"xid": \([0-9]*\),.*/\1/p')" ]
+ok $? "vserver-stat -j lists the table's contexts in its order"
+vuname --xid 610 -s -t "context=/etc/vservers/q\"b\\s$(printf '\t')e"
+vserver-stat --json | grep -Fq ' {"xid": 610, "name": "q\"b\\s\u0009e", "processes": 1, '
+ok $? "vserver-stat --json escapes quote, backslash and control characters"
+
 echo >/tmp/tools.610
 wait
 rm -f /tmp/tools.610
