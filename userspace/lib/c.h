@@ -47,6 +47,24 @@
  *
  * Exits 127 if the program was not found, 126 otherwise.
  */
+/* err(3) with an error code instead of errno (BSD; glibc has them late). */
+#ifndef warnc
+#define warnc(code, ...) do { errno = (code); warn(__VA_ARGS__); } while (0)
+#endif
+#ifndef errc
+#define errc(status, code, ...) do { \
+	errno = (code); \
+	err(status, __VA_ARGS__); \
+} while (0)
+#endif
+
+/* snprintf() for paths and names that must be whole: exits if cut. */
+#define xsnprintf(buf, size, ...) do { \
+	int n_ = snprintf(buf, size, __VA_ARGS__); \
+	if (n_ < 0 || (size_t)n_ >= (size_t)(size)) \
+		errx(EXIT_FAILURE, "name too long: %s...", buf); \
+} while (0)
+
 #define errexec(name) err(errno == ENOENT ? 127 : 126, \
 			  "failed to execute %s", name)
 

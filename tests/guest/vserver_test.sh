@@ -1,0 +1,230 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The life cycle of two guests through vserver(8): build from a busybox
+# template, start, isolation end to end, cgroup limits (vlimit, a fork
+# bomb and a memory hog), restart, stop without leftovers, delete.
+# Prints TAP.
+
+. "$(dirname "$0")/tap.sh"
+
+mount -t tmpfs vservers /vservers || exit 1
+ip link add vs0 type dummy && ip link set vs0 up || exit 1
+tpl=/tmp/tpl
+busybox-template $tpl || exit 1
+tar -czf /tmp/tpl.tar.gz -C $tpl . || exit 1
+
+# What the host has before, to prove that nothing is left after.
+mounts_before=$(wc -l </proc/mounts)
+rm -rf /etc/vservers
+
+vserver web1 build -m template --context 201 --hostname web1.example \
+	--interface web=vs0:192.0.2.11/24 -- -t $tpl >/dev/null &&
+	vserver web2 build -m template --context 202 \
+		--interface vs0:192.0.2.12/24 -- -t /tmp/tpl.tar.gz >/dev/null
+ok $? "build two guests from a template directory and a tarball"
+[ "$(cat /etc/vservers/web1/context)" = 201 ] &&
+	[ "$(cat /etc/vservers/web1/interfaces/0/ip)" = 192.0.2.11 ] &&
+	[ "$(cat /etc/vservers/web1/interfaces/0/dev)" = vs0 ] &&
+	[ -x /vservers/web1/bin/busybox ] && [ -c /vservers/web1/dev/null ] &&
+	[ -L /vservers/web1/dev/ptmx ] && [ ! -e /vservers/web1/dev/mem ]
+ok $? "build writes the configuration, the root and a minimal /dev"
+showattr -d /vservers | grep -q '^----B' && [ "$(stat -c %a /vservers)" = 0 ]
+ok $? "the roots' parent has the chroot barrier and mode 000"
+vserver web1 build -m skeleton >/dev/null 2>&1
+[ $? = 1 ]
+ok $? "build refuses an existing vserver"
+vserver web3 build -m nosuch >/dev/null 2>&1
+[ $? = 2 ] && [ ! -e /etc/vservers/web3 ]
+ok $? "build refuses an unknown method"
+
+echo "hello from web1" >/vservers/web1/www/index.html
+echo "hello from web2" >/vservers/web2/www/index.html
+mkdir -p /etc/vservers/web2/cgroup
+echo 40 >/etc/vservers/web2/cgroup/pids.max
+echo 48M >/etc/vservers/web2/cgroup/memory.max
+
+# --- status before start, errors
+vserver web1 status >/dev/null
+[ $? = 3 ]
+ok $? "status of a stopped guest: exit status 3"
+vserver web1 running
+[ $? = 1 ]
+ok $? "running of a stopped guest: exit status 1"
+vserver nosuch status >/dev/null 2>&1
+[ $? = 5 ]
+ok $? "a missing configuration: exit status 5"
+vserver web1 frobnicate >/dev/null 2>&1
+[ $? = 2 ]
+ok $? "an unknown verb: exit status 2"
+
+# A bad file stops the start before anything happens.
+echo 1 >/etc/vservers/web1/bogus
+out=$(vserver web1 start 2>&1)
+rc=$?
+rm /etc/vservers/web1/bogus
+[ $rc = 1 ] && echo "$out" | grep -q "web1/bogus: unknown file" &&
+	! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+	[ ! -e /sys/fs/cgroup/vserver/web1 ]
+ok $? "an unknown file is an error naming it; nothing is started"
+mkdir -p /etc/vservers/web1/cgroup && echo lots >/etc/vservers/web1/cgroup/memory.max
+out=$(vserver web1 start 2>&1)
+rc=$?
+rm -r /etc/vservers/web1/cgroup
+[ $rc = 1 ] && echo "$out" | grep -q "cgroup/memory.max: 'lots'"
+ok $? "a malformed limit is an error naming the file"
+# A failure half way through undoes what was done.
+mkdir -p /etc/vservers/web1/apps/init && echo /bin/false >/etc/vservers/web1/apps/init/cmd.start
+vserver --silent web1 start 2>/dev/null
+rc=$?
+rm /etc/vservers/web1/apps/init/cmd.start
+[ $rc = 1 ] && ! vserver web1 running &&
+	! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+	[ ! -e /sys/fs/cgroup/vserver/web1 ] && [ ! -e /run/vservers/web1 ] &&
+	! grep -q "^201 " /proc/virtual/status 2>/dev/null &&
+	! vserver-stat | grep -q "^201 "
+ok $? "a failing start command undoes the start"
+
+# --- start
+vserver --silent web1 start && vserver --silent web2 start
+ok $? "start both guests"
+vserver web1 status | grep -q "running at context '201'" &&
+	vserver web1 running
+ok $? "status and running of a started guest"
+vserver-stat | grep -q "^201 .* web1$" && vserver-stat | grep -q "^202 .* web2$"
+ok $? "vserver-stat lists both guests"
+ip -4 addr show dev vs0 | grep -q "192.0.2.11/24 .*vs0:web" &&
+	ip -4 addr show dev vs0 | grep -q "192.0.2.12/24"
+ok $? "start adds the addresses to the host interface, with the label"
+[ "$(wget -q -O - http://192.0.2.11/)" = "hello from web1" ] &&
+	[ "$(wget -q -O - http://192.0.2.12/)" = "hello from web2" ]
+ok $? "each guest serves http on port 80 of its own address"
+
+# --- isolation
+# busybox httpd's argv[0] is busybox: find it by its command line.
+httpd_of() { vserver "$1" exec ps | awk '/httpd -p 80/ && !/awk/ { print $1; exit }'; }
+pid2=$(httpd_of web2)
+ps1=$(vserver web1 exec ps)
+echo "$ps1" | grep -q httpd && [ "$(echo "$ps1" | grep -c httpd)" = 1 ] &&
+	! echo "$ps1" | grep -q -e vserver_test -e run-guest
+ok $? "ps in a guest shows only its own processes"
+[ -n "$pid2" ] && kill -0 "$pid2" && ! vserver web1 exec kill -0 "$pid2" 2>/dev/null &&
+	! vserver web1 exec ls /proc/"$pid2" >/dev/null 2>&1
+ok $? "a guest cannot see or signal the other guest's server"
+[ "$(vserver web1 exec hostname)" = web1.example ] &&
+	[ "$(vserver web2 exec hostname)" = web2 ] && [ "$(hostname)" = vs-guest ]
+ok $? "each guest has its own host name; the host keeps its own"
+addrs=$(vserver web1 exec ip -4 addr)
+echo "$addrs" | grep -q 192.0.2.11 && ! echo "$addrs" | grep -q 192.0.2.12
+ok $? "a guest sees only its own address"
+vserver web1 exec busybox httpd -p 192.0.2.11:81 -h /www &&
+	! vserver web1 exec busybox httpd -p 192.0.2.12:81 -h /www 2>/dev/null &&
+	! vserver web1 exec busybox httpd -p 198.51.100.1:81 -h /www 2>/dev/null
+ok $? "a guest cannot bind the other guest's or a foreign address"
+vserver web1 exec ls /www/index.html >/dev/null &&
+	[ "$(vserver web1 exec stat -c %i /)" = "$(vserver web1 exec stat -c %i /..)" ] &&
+	! vserver web1 exec ls /vservers >/dev/null 2>&1 &&
+	! vserver web1 exec cat /etc/vservers/web1/context >/dev/null 2>&1
+ok $? "a guest's / is its root: no way up to the host's files"
+vserver web1 exec grep -q " /proc proc" /proc/mounts &&
+	! grep -q "/vservers/web1/proc" /proc/mounts &&
+	[ "$(wc -l </proc/mounts)" = "$mounts_before" ]
+ok $? "the guest's mounts are in its own mount namespace only"
+vserver web1 exec touch /tmp/file && ! vserver web1 exec mknod /tmp/mem c 1 1 2>/dev/null &&
+	! vserver web1 exec hostname evil 2>/dev/null
+ok $? "root in a guest cannot make devices or rename its host"
+[ "$(vserver web1 suexec www id -u)" = 80 ] &&
+	[ "$(vserver web1 exec id -u)" = 0 ]
+ok $? "suexec runs a command as a user of the guest"
+grep -q . /sys/fs/cgroup/vserver/web1/cgroup.procs &&
+	[ "$(vserver web1 exec cat /proc/self/cgroup)" != "$(cat /proc/self/cgroup)" ]
+ok $? "the guest's processes, and those entering it, are in its cgroup"
+
+# --- limits
+[ "$(cat /sys/fs/cgroup/vserver/web2/pids.max)" = 40 ] &&
+	[ "$(cat /sys/fs/cgroup/vserver/web2/memory.max)" = $((48 << 20)) ]
+ok $? "start applies the cgroup limits of the configuration"
+vlimit web2 | grep -q "^pids.max *40$" && vlimit --xid 202 -a | grep -q "^memory.max"
+ok $? "vlimit shows the limits of a running guest by name or xid"
+vlimit web1 --pids.max 100 --memory.max 64M --cpu.max 50% >/dev/null &&
+	[ "$(cat /sys/fs/cgroup/vserver/web1/pids.max)" = 100 ] &&
+	[ "$(cat /sys/fs/cgroup/vserver/web1/memory.max)" = $((64 << 20)) ] &&
+	[ "$(cat /sys/fs/cgroup/vserver/web1/cpu.max)" = "50000 100000" ]
+ok $? "vlimit changes the limits of a running guest"
+vlimit web1 --pids.max -5 2>/dev/null
+[ $? = 255 ] && [ "$(cat /sys/fs/cgroup/vserver/web1/pids.max)" = 100 ]
+ok $? "vlimit refuses a bad value and changes nothing"
+vlimit web3 2>/dev/null
+[ $? = 255 ]
+ok $? "vlimit of a guest that is not running fails"
+
+# A fork bomb in web2 hits pids.max; the host and web1 stay responsive.
+vserver web2 exec sh -c 'b() { b | b & }; b' >/dev/null 2>&1 &
+sleep 3
+t=0; for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true && t=$((t + 1)); done
+[ $t = 10 ] && [ "$(wget -q -O - http://192.0.2.11/)" = "hello from web1" ] &&
+	[ "$(cat /sys/fs/cgroup/vserver/web2/pids.current)" -le 40 ] &&
+	grep -q "^max [1-9]" /sys/fs/cgroup/vserver/web2/pids.events
+ok $? "a fork bomb stops at pids.max; host and other guest respond"
+vserver web2 exec true 2>/dev/null
+vkill --xid 202 -s KILL 2>/dev/null	# ends the bomb (and web2's httpd)
+sleep 1
+wait
+
+# A memory hog in web2 is killed inside its group only.
+vserver web2 exec dd if=/dev/zero of=/dev/null bs=128M count=1 2>/dev/null
+[ $? != 0 ] && grep -q "^oom_kill [1-9]" /sys/fs/cgroup/vserver/web2/memory.events &&
+	[ "$(wget -q -O - http://192.0.2.11/)" = "hello from web1" ]
+ok $? "a memory hog is killed at memory.max; the other guest serves on"
+
+# --- restart and stop
+vserver --silent web2 restart &&
+	[ "$(wget -q -O - http://192.0.2.12/)" = "hello from web2" ] &&
+	[ "$(ip -4 addr show dev vs0 | grep -c 192.0.2.12)" = 1 ]
+ok $? "restart: the guest serves again, its address once"
+pid1=$(httpd_of web1)
+[ -n "$pid1" ] && kill -0 "$pid1" && ! vserver web2 exec kill -0 "$pid1" 2>/dev/null
+ok $? "after a restart, still no view of the other guest"
+vserver --silent web1 condrestart && vserver web1 running
+ok $? "condrestart restarts a running guest"
+
+vserver --silent web1 stop
+! vserver web1 running && ! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+	[ ! -e /sys/fs/cgroup/vserver/web1 ] && [ ! -e /run/vservers/web1 ] &&
+	! vserver-stat | grep -q "^201 " && ! nattribute --nid 201 --get >/dev/null 2>&1 &&
+	[ "$(wc -l </proc/mounts)" = "$mounts_before" ] &&
+	! wget -q -T 2 -O - http://192.0.2.11/ >/dev/null 2>&1
+ok $? "stop leaves no context, network context, address, cgroup or mount"
+vserver --silent web1 stop 2>/dev/null
+ok $? "stop of a stopped guest succeeds"
+vserver --silent web1 condrestart && ! vserver web1 running
+ok $? "condrestart leaves a stopped guest stopped"
+vserver web2 running
+ok $? "the other guest runs on"
+
+# --- rescue, enter
+vserver --silent web1 start --rescue && vserver web1 running &&
+	[ "$(vserver web1 status | sed -n 's/^Number of processes: //p')" = 0 ] &&
+	[ "$(echo 'echo in-$(hostname)' | vserver web1 enter 2>/dev/null | tail -n 1)" = in-web1.example ]
+ok $? "start --rescue keeps an empty guest to enter"
+vserver --silent web1 stop && ! vserver web1 running
+ok $? "stop a rescue guest"
+
+# --- delete
+echo n | vserver web2 delete >/dev/null
+[ $? = 2 ] && vserver web2 running && [ -d /vservers/web2 ]
+ok $? "delete asks, and no keeps the guest"
+vserver --silent web2 delete --force &&
+	[ ! -e /vservers/web2 ] && [ ! -e /etc/vservers/web2 ] &&
+	! ip addr show dev vs0 | grep -q 192.0.2.12 &&
+	[ ! -e /sys/fs/cgroup/vserver/web2 ] && ! vserver-stat | grep -q "^202 "
+ok $? "delete --force stops the guest and removes it"
+vserver web2 status >/dev/null 2>&1
+[ $? = 5 ]
+ok $? "a deleted guest is gone"
+vserver --silent web1 delete --force && [ ! -e /vservers/web1 ]
+ok $? "delete a stopped guest"
+
+ip link del vs0
+umount /vservers
+tap_done

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * build.c - vserver NAME build
+ *
+ * Makes a new guest: its configuration in /etc/vservers/NAME and its root
+ * (VS_VDIRBASE/NAME unless --rootdir says otherwise), filled by a method:
+ *
+ *   skeleton   an empty root: the directories and /dev only
+ *   copy       a copy of a directory (-- --source DIR)
+ *   template   a tarball or a directory (-- -t FILE|DIR)
+ *
+ * Guests have no network while they are built, so nothing is downloaded.
+ * The directory above the roots gets the chroot barrier and mode 000, so
+ * that neither a guest nor an unprivileged host user gets through it.
+ */
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lib/c.h"
+#include "guest.h"
+
+/**
+ * struct build - what `build` was asked for
+ * @method: skeleton, copy or template
+ * @source: the copy's directory, or the template
+ * @rootbase: the directory of guest roots
+ * @hostname: uts/nodename
+ * @initstyle: apps/init/style, or NULL
+ * @ifaces: --interface arguments
+ * @nifaces: entries in @ifaces
+ * @xid: the context, 0 for the next free one
+ */
+struct build {
+	const char *method, *source, *rootbase, *hostname, *initstyle;
+	const char *ifaces[GUEST_MAX_IFACES];
+	size_t nifaces;
+	uint32_t xid;
+};
+
+static void __attribute__((noreturn)) build_usage(void)
+{
+	fputs(USAGE_HEADER, stdout);
+	printf(" vserver <name> build -m <method> [options] [-- <method options>]\n");
+	fputs(USAGE_SEPARATOR, stdout);
+	fputs("Create a new guest: its configuration and its root.\n", stdout);
+	fputs(USAGE_OPTIONS, stdout);
+	fputs(" -m, --method <m>     skeleton, copy (-- --source <dir>) or\n"
+	      "                        template (-- -t <tarball or dir>)\n"
+	      "     --context <xid>  the context (default: the next free one from 100)\n"
+	      "     --rootdir <dir>  the directory of guest roots (default /vservers)\n"
+	      "     --hostname <h>   the guest's host name (default: its name)\n"
+	      "     --interface [<name>=][<dev>:]<ip>[/<prefix>]\n"
+	      "                      an address of the guest; repeatable\n"
+	      "     --initstyle <s>  plain, sysv or rescue (default sysv)\n", stdout);
+	fputs(USAGE_HELP, stdout);
+	fputs(USAGE_MAN_TAIL("vserver(8)"), stdout);
+	exit(EXIT_SUCCESS);
+}
+
+static int write_file(const char *dir, const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int write_file(const char *dir, const char *file, const char *fmt, ...)
+{
+	char path[PATH_MAX * 2];
+	va_list ap;
+	FILE *f;
+
+	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
+	f = fopen(path, "we");
+	if (!f) {
+		warn("cannot create %s", path);
+		return -1;
+	}
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	if (fclose(f)) {
+		warn("cannot write %s", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int make_dirs(const char *base, const char *const *dirs, mode_t mode)
+{
+	char path[PATH_MAX * 2];
+
+	for (; *dirs; dirs++) {
+		xsnprintf(path, sizeof(path), "%s/%s", base, *dirs);
+		if (mkdir(path, mode) < 0 && errno != EEXIST) {
+			warn("cannot create %s", path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int run(char *const argv[])
+{
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		warn("cannot fork");
+		return -1;
+	}
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		err(127, "cannot execute %s", argv[0]);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		warnx("%s failed", argv[0]);
+		return -1;
+	}
+	return 0;
+}
+
+/* The root's contents, by method. */
+static int fill_root(const struct build *b, const char *vdir)
+{
+	static const char *const dirs[] = {
+		"bin", "dev", "etc", "etc/init.d", "home", "proc", "root", "run",
+		"sbin", "sys", "tmp", "usr", "usr/bin", "usr/sbin", "var",
+		"var/log", "var/tmp", NULL
+	};
+	char src[PATH_MAX + 4];
+	struct stat st;
+
+	if (!strcmp(b->method, "skeleton")) {
+		if (b->source) {
+			warnx("the skeleton method takes no source");
+			return -1;
+		}
+	} else if (!b->source) {
+		warnx("the %s method needs a source: -- %s <%s>", b->method,
+		      strcmp(b->method, "copy") ? "-t" : "--source",
+		      strcmp(b->method, "copy") ? "tarball or dir" : "dir");
+		return -1;
+	} else if (stat(b->source, &st) < 0) {
+		warn("cannot use %s", b->source);
+		return -1;
+	} else if (S_ISDIR(st.st_mode)) {
+		char *argv[] = { "cp", "-a", src, (char *)vdir, NULL };
+
+		xsnprintf(src, sizeof(src), "%s/.", b->source);
+		if (run(argv))
+			return -1;
+	} else if (!strcmp(b->method, "copy")) {
+		warnx("%s is not a directory", b->source);
+		return -1;
+	} else {
+		const char *s = b->source;
+		size_t len = strlen(s);
+		const char *z = "-xf";
+		char *argv[] = { "tar", NULL, (char *)s, "-C", (char *)vdir,
+				 NULL };
+
+		if ((len > 3 && !strcmp(s + len - 3, ".gz")) ||
+		    (len > 4 && !strcmp(s + len - 4, ".tgz")))
+			z = "-xzf";
+		else if (len > 3 && !strcmp(s + len - 3, ".xz"))
+			z = "-xJf";
+		else if (len > 4 && !strcmp(s + len - 4, ".bz2"))
+			z = "-xjf";
+		argv[1] = (char *)z;
+		if (run(argv))
+			return -1;
+	}
+	if (make_dirs(vdir, dirs, 0755))
+		return -1;
+	xsnprintf(src, sizeof(src), "%s/tmp", vdir);
+	return chmod(src, 01777) < 0 ? -1 : 0;
+}
+
+/* A minimal /dev: the devices every program expects, ptys from devpts. */
+static int fill_dev(const char *vdir)
+{
+	static const struct {
+		const char *name;
+		unsigned int major, minor;
+		mode_t mode;
+	} nodes[] = {
+		{ "null", 1, 3, 0666 }, { "zero", 1, 5, 0666 },
+		{ "full", 1, 7, 0666 }, { "random", 1, 8, 0666 },
+		{ "urandom", 1, 9, 0666 }, { "tty", 5, 0, 0666 },
+	};
+	static const struct { const char *name, *target; } links[] = {
+		{ "ptmx", "pts/ptmx" }, { "fd", "/proc/self/fd" },
+		{ "stdin", "/proc/self/fd/0" }, { "stdout", "/proc/self/fd/1" },
+		{ "stderr", "/proc/self/fd/2" },
+	};
+	static const char *const dirs[] = { "dev/pts", "dev/shm", NULL };
+	char path[PATH_MAX * 2];
+	size_t i;
+
+	if (make_dirs(vdir, dirs, 0755))
+		return -1;
+	for (i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
+		xsnprintf(path, sizeof(path), "%s/dev/%s", vdir, nodes[i].name);
+		unlink(path);
+		if (mknod(path, S_IFCHR | nodes[i].mode,
+			  makedev(nodes[i].major, nodes[i].minor)) < 0 ||
+		    chmod(path, nodes[i].mode) < 0) {
+			warn("cannot create %s", path);
+			return -1;
+		}
+	}
+	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		xsnprintf(path, sizeof(path), "%s/dev/%s", vdir, links[i].name);
+		unlink(path);
+		if (symlink(links[i].target, path) < 0) {
+			warn("cannot create %s", path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* --interface [<name>=][<dev>:]<ip>[/<prefix>] into interfaces/<n>/. */
+static int write_iface(const char *cfgdir, size_t n, const char *arg)
+{
+	char dir[PATH_MAX * 2], buf[128], *name = NULL, *dev = NULL, *ip = buf;
+	char *eq, *colon, *slash;
+	unsigned char addr[16];
+
+	xsnprintf(buf, sizeof(buf), "%s", arg);
+	eq = strchr(buf, '=');
+	if (eq) {
+		*eq = '\0';
+		name = buf;
+		ip = eq + 1;
+	}
+	/* A device is before a ':' that is not part of an IPv6 address. */
+	colon = strchr(ip, ':');
+	if (colon && strchr(ip, '.') > colon && !strchr(colon + 1, ':')) {
+		*colon = '\0';
+		dev = ip;
+		ip = colon + 1;
+	} else if (colon && !strchr(ip, '.')) {
+		char *first = ip;
+
+		/* "dev:2001:db8::1": a device name has no hex-only form. */
+		if (strspn(first, "0123456789abcdefABCDEF") != (size_t)(colon - first)) {
+			*colon = '\0';
+			dev = ip;
+			ip = colon + 1;
+		}
+	}
+	slash = strchr(ip, '/');
+	if (slash)
+		*slash = '\0';
+	if (inet_pton(AF_INET, ip, addr) != 1 && inet_pton(AF_INET6, ip, addr) != 1) {
+		warnx("--interface %s: '%s' is not an IP address", arg, ip);
+		return -1;
+	}
+	xsnprintf(dir, sizeof(dir), "%s/interfaces/%zu", cfgdir, n);
+	if (mkdir(dir, 0755) < 0) {
+		warn("cannot create %s", dir);
+		return -1;
+	}
+	if (write_file(dir, "ip", "%s\n", ip) ||
+	    (slash && write_file(dir, "prefix", "%s\n", slash + 1)) ||
+	    (dev && write_file(dir, "dev", "%s\n", dev)) ||
+	    (!dev && write_file(dir, "nodev", "%s", "")) ||
+	    (name && write_file(dir, "name", "%s\n", name)))
+		return -1;
+	return 0;
+}
+
+static uint32_t next_xid(void)
+{
+	char path[PATH_MAX], line[32];
+	uint32_t xid = 100, used;
+	struct dirent *de;
+	DIR *d;
+	FILE *f;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		d = opendir(guest_confdir());
+		if (!d)
+			return xid;
+		while ((de = readdir(d))) {
+			if (de->d_name[0] == '.')
+				continue;
+			xsnprintf(path, sizeof(path), "%s/%s/context",
+				 guest_confdir(), de->d_name);
+			f = fopen(path, "re");
+			if (!f)
+				continue;
+			if (fgets(line, sizeof(line), f) &&
+			    sscanf(line, "%u", &used) == 1 && used == xid) {
+				xid++;
+				again = true;
+			}
+			fclose(f);
+		}
+		closedir(d);
+	}
+	return xid;
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag,
+		  struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if ((flag == FTW_DP ? rmdir(path) : unlink(path)) < 0 &&
+	    errno != ENOENT) {
+		warn("cannot remove %s", path);
+		return 1;
+	}
+	return 0;
+}
+
+/**
+ * guest_remove_tree() - remove a directory tree, staying on its filesystem
+ * @path: the tree
+ *
+ * Symbolic links are removed, not followed; mount points are left alone.
+ *
+ * Return: 0, or -1 (reported).
+ */
+int guest_remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0 : -1;
+	return nftw(path, rm_one, 32, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) ? -1 : 0;
+}
+
+static int valid_name(const char *name)
+{
+	const char *p;
+
+	if (!*name || *name == '.' || strlen(name) > 63 - strlen(guest_confdir()))
+		return 0;
+	for (p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
+			return 0;
+	return 1;
+}
+
+/**
+ * guest_build() - vserver NAME build
+ * @name: the new vserver's name
+ * @argc: the arguments after "build"
+ * @argv: the arguments after "build", argv[0] being "build"
+ *
+ * Return: an exit status.
+ */
+int guest_build(const char *name, int argc, char **argv)
+{
+	enum { OPT_CONTEXT = 256, OPT_ROOTDIR, OPT_HOSTNAME, OPT_INTERFACE,
+	       OPT_INITSTYLE, OPT_SOURCE };
+	static const struct option longopts[] = {
+		{ "method", required_argument, NULL, 'm' },
+		{ "context", required_argument, NULL, OPT_CONTEXT },
+		{ "rootdir", required_argument, NULL, OPT_ROOTDIR },
+		{ "hostname", required_argument, NULL, OPT_HOSTNAME },
+		{ "interface", required_argument, NULL, OPT_INTERFACE },
+		{ "initstyle", required_argument, NULL, OPT_INITSTYLE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct option methodopts[] = {
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "template", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build b = { .rootbase = VS_VDIRBASE };
+	char cfgdir[PATH_MAX], vdir[PATH_MAX * 2];
+	struct stat st;
+	uint64_t v;
+	size_t i;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+m:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			b.method = optarg;
+			break;
+		case OPT_CONTEXT:
+			if (vs_parse_u64(optarg, 49151, &v) || v < 2)
+				errx(EXIT_VS_USAGE, "'%s' is not a context number (2-49151)",
+				     optarg);
+			b.xid = v;
+			break;
+		case OPT_ROOTDIR:
+			b.rootbase = optarg;
+			break;
+		case OPT_HOSTNAME:
+			b.hostname = optarg;
+			break;
+		case OPT_INTERFACE:
+			if (b.nifaces == GUEST_MAX_IFACES)
+				errx(EXIT_VS_USAGE, "at most %d interfaces",
+				     GUEST_MAX_IFACES);
+			b.ifaces[b.nifaces++] = optarg;
+			break;
+		case OPT_INITSTYLE:
+			if (strcmp(optarg, "plain") && strcmp(optarg, "sysv") &&
+			    strcmp(optarg, "rescue"))
+				errx(EXIT_VS_USAGE, "'%s' is not an init style (plain, sysv, rescue)",
+				     optarg);
+			b.initstyle = optarg;
+			break;
+		case 'h':
+			build_usage();
+		default:
+			errtryhelp(EXIT_VS_USAGE);
+		}
+	}
+	/* The method's own options, after "--". */
+	argc -= optind - 1;
+	argv += optind - 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+t:", methodopts, NULL)) != -1) {
+		if (c != 't' && c != OPT_SOURCE)
+			errtryhelp(EXIT_VS_USAGE);
+		b.source = optarg;
+	}
+	if (optind < argc)
+		errx(EXIT_VS_USAGE, "unexpected argument '%s'", argv[optind]);
+	if (!b.method)
+		errx(EXIT_VS_USAGE, "build needs a method: -m skeleton|copy|template");
+	if (strcmp(b.method, "skeleton") && strcmp(b.method, "copy") &&
+	    strcmp(b.method, "template"))
+		errx(EXIT_VS_USAGE, "unknown build method '%s' (skeleton, copy, template)",
+		     b.method);
+	if (!valid_name(name))
+		errx(EXIT_VS_USAGE, "'%s' is not a vserver name (letters, digits, '.', '_', '-')",
+		     name);
+	if (b.rootbase[0] != '/')
+		errx(EXIT_VS_USAGE, "--rootdir %s: not an absolute path", b.rootbase);
+
+	xsnprintf(cfgdir, sizeof(cfgdir), "%s/%s", guest_confdir(), name);
+	xsnprintf(vdir, sizeof(vdir), "%s/%s", b.rootbase, name);
+	if (!lstat(cfgdir, &st))
+		errx(EXIT_VS_FAILURE, "%s: exists already (vserver %s delete removes it)",
+		     cfgdir, name);
+	if (!lstat(vdir, &st))
+		errx(EXIT_VS_FAILURE, "%s: exists already", vdir);
+	if (!b.xid)
+		b.xid = next_xid();
+
+	if ((mkdir(guest_confdir(), 0755) < 0 && errno != EEXIST) ||
+	    mkdir(cfgdir, 0755) < 0)
+		err(EXIT_VS_FAILURE, "cannot create %s", cfgdir);
+	if (mkdir(b.rootbase, 0000) < 0 && errno != EEXIST) {
+		warn("cannot create %s", b.rootbase);
+		goto fail_cfg;
+	}
+	if (chmod(b.rootbase, 0000) < 0 ||
+	    vc_set_iattr(b.rootbase, IATTR_BARRIER, IATTR_BARRIER) < 0) {
+		warn("cannot set the chroot barrier on %s", b.rootbase);
+		goto fail_cfg;
+	}
+	if (mkdir(vdir, 0755) < 0) {
+		warn("cannot create %s", vdir);
+		goto fail_cfg;
+	}
+	if (fill_root(&b, vdir) || fill_dev(vdir))
+		goto fail;
+
+	if (write_file(cfgdir, "context", "%u\n", b.xid) ||
+	    (strcmp(b.rootbase, VS_VDIRBASE) &&
+	     write_file(cfgdir, "vdir", "%s\n", vdir)) ||
+	    write_file(cfgdir, "fstab", "%s",
+		       "none\t/proc\t\tproc\tdefaults\t\t0 0\n"
+		       "none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
+		       "none\t/dev/pts\tdevpts\tgid=5,mode=620,ptmxmode=0666\t0 0\n"))
+		goto fail;
+	xsnprintf(vdir + strlen(vdir), sizeof(vdir) - strlen(vdir), "%s", "");
+	{
+		char sub[PATH_MAX + 32];
+
+		xsnprintf(sub, sizeof(sub), "%s/uts", cfgdir);
+		if (mkdir(sub, 0755) < 0 ||
+		    write_file(sub, "nodename", "%s\n",
+			       b.hostname ? b.hostname : name))
+			goto fail;
+		if (b.nifaces) {
+			xsnprintf(sub, sizeof(sub), "%s/interfaces", cfgdir);
+			if (mkdir(sub, 0755) < 0)
+				goto fail;
+		}
+		for (i = 0; i < b.nifaces; i++)
+			if (write_iface(cfgdir, i, b.ifaces[i]))
+				goto fail;
+		xsnprintf(sub, sizeof(sub), "%s/apps", cfgdir);
+		if (b.initstyle && (mkdir(sub, 0755) < 0 ||
+				    (strcat(sub, "/init"), mkdir(sub, 0755) < 0) ||
+				    write_file(sub, "style", "%s\n", b.initstyle)))
+			goto fail;
+	}
+	printf("vserver %s: context %u, root %s\n", name, b.xid, vdir);
+	return EXIT_SUCCESS;
+
+fail:
+	guest_remove_tree(vdir);
+fail_cfg:
+	guest_remove_tree(cfgdir);
+	return EXIT_VS_FAILURE;
+}

@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start.c - vserver NAME start
+ *
+ * The host side (this process) and the guest side (a child) work in
+ * lock step over a socket pair:
+ *
+ *   host:  cgroup with the limits, addresses on the host interfaces
+ *   guest: cgroup, new mount/uts/ipc namespaces, network context, the
+ *          guest root bound, fstab mounted in it, pivoted into it, context
+ *          with those namespaces as its spaces -> READY
+ *   host:  addresses of the network context, flags, capabilities, uts
+ *          names, run file -> GO
+ *   guest: end of setup (and fake init for the plain style), exec of the
+ *          init command; the socket closes on exec
+ *
+ * A failure on either side undoes everything done so far: the context
+ * and network context are ended, the addresses removed, the cgroup
+ * removed.  The guest's mounts live in its own mount namespace and go
+ * with it.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lib/c.h"
+#include "lib/cgroup.h"
+#include "guest.h"
+
+#define SPACES (VC_SPACE_NEWNS | VC_SPACE_NEWUTS | VC_SPACE_NEWIPC)
+
+enum { MSG_READY = 1, MSG_GO, MSG_FAIL };
+
+/**
+ * struct msg - what the two sides of a start tell each other
+ * @type: MSG_*
+ * @text: for MSG_FAIL, what failed
+ */
+struct msg {
+	int type;
+	char text[512];
+};
+
+static int sock = -1;
+
+/* The guest side failed: tell the host, which undoes everything. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+fail(const char *fmt, ...)
+{
+	struct msg m = { .type = MSG_FAIL };
+	int e = errno;
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(m.text, sizeof(m.text), fmt, ap);
+	va_end(ap);
+	len = strlen(m.text);
+	xsnprintf(m.text + len, sizeof(m.text) - len, ": %s", strerror(e));
+	if (send(sock, &m, sizeof(m), MSG_NOSIGNAL) < 0)
+		warnx("%s", m.text);
+	_exit(EXIT_VS_FAILURE);
+}
+
+static int recv_msg(struct msg *m)
+{
+	ssize_t n;
+
+	do
+		n = recv(sock, m, sizeof(*m), 0);
+	while (n < 0 && errno == EINTR);
+	if (n == 0)
+		return 0;
+	if (n != sizeof(*m))
+		return -1;
+	return m->type;
+}
+
+static void send_msg(int type)
+{
+	struct msg m = { .type = type };
+
+	if (send(sock, &m, sizeof(m), MSG_NOSIGNAL) < 0)
+		err(EXIT_VS_FAILURE, "cannot talk to the other side of the start");
+}
+
+/* Mount one fstab line at its place under the guest root @root. */
+static void mount_one(const struct guest_mount *m, int root)
+{
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+	};
+	unsigned long bind = m->flags & (MS_BIND | MS_REC);
+	unsigned long rest = m->flags & ~(MS_BIND | MS_REC);
+	char target[64];
+	long fd;
+
+	/* Guest symlinks cannot lead the mount out of the guest root. */
+	fd = syscall(SYS_openat2, root, m->dir, &how, sizeof(how));
+	if (fd < 0)
+		fail("fstab: cannot find %s in the guest", m->dir);
+	xsnprintf(target, sizeof(target), "/proc/self/fd/%ld", fd);
+	if (mount(m->src, target, bind ? NULL : m->type, bind ? bind : rest,
+		  !bind && *m->data ? m->data : NULL) < 0)
+		fail("fstab: cannot mount %s on %s", m->src, m->dir);
+	/* A bind mount takes its flags only on a remount. */
+	if (bind && rest && mount(NULL, target, NULL,
+				  MS_REMOUNT | MS_BIND | rest, NULL) < 0)
+		fail("fstab: cannot set the options of %s", m->dir);
+	close(fd);
+}
+
+/* The guest side: never returns. */
+static void __attribute__((noreturn)) guest_side(const struct guest *g)
+{
+	struct msg m;
+	uint64_t clear;
+	int devnull, root, ret;
+	size_t i;
+
+	if (setsid() < 0)
+		fail("cannot start a new session");
+	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (devnull < 0)
+		fail("cannot open /dev/null");
+	if (vs_cgroup_exists(g->name)) {
+		ret = vs_cgroup_attach(g->name, 0);
+		if (ret) {
+			errno = -ret;
+			fail("cannot join the cgroup");
+		}
+	}
+	if (unshare(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC) < 0)
+		fail("cannot create the namespaces");
+	if (mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) < 0)
+		fail("cannot make the mounts slaves of the host's");
+	if (vc_net_create(g->nid, 0) < 0)
+		fail("cannot create network context %u", g->nid);
+
+	if (mount(g->vdir, g->vdir, NULL, MS_BIND | MS_REC, NULL) < 0)
+		fail("cannot bind %s", g->vdir);
+	root = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (root < 0)
+		fail("cannot open %s", g->vdir);
+	for (i = 0; i < g->nmounts; i++)
+		mount_one(&g->mounts[i], root);
+	if (fchdir(root) < 0)
+		fail("cannot change to %s", g->vdir);
+	/* EINVAL also when the host's root is the initramfs (rootfs). */
+	if (syscall(SYS_pivot_root, ".", ".") < 0)
+		fail("cannot pivot the root into %s (the host's root must not be the initramfs)",
+		     g->vdir);
+	if (umount2(".", MNT_DETACH) < 0)
+		fail("cannot detach the host's root");
+	if (chdir("/") < 0)
+		fail("cannot change to /");
+
+	if (vc_ctx_create(g->xid, VXF_INIT_SET) < 0)
+		fail("cannot create context %u", g->xid);
+	if (vc_set_space(g->xid, SPACES, 0) < 0 ||
+	    vc_set_space(g->xid, VC_SPACE_NEWNS, 1) < 0)
+		fail("cannot keep the namespaces of context %u", g->xid);
+
+	send_msg(MSG_READY);
+	if (recv_msg(&m) != MSG_GO)
+		_exit(EXIT_VS_FAILURE);
+
+	/* The plain style's init becomes the context's init (fake pid 1). */
+	clear = VXF_STATE_SETUP | (g->style == INIT_PLAIN ? VXF_STATE_INIT : 0);
+	if (vc_set_cflags(g->xid, 0, clear) < 0)
+		fail("cannot end the setup of context %u", g->xid);
+	if (g->style == INIT_RESCUE)
+		_exit(EXIT_SUCCESS);
+
+	if (dup2(devnull, 0) < 0 ||
+	    (g->style == INIT_PLAIN && (dup2(devnull, 1) < 0 ||
+					dup2(devnull, 2) < 0)))
+		fail("cannot redirect the standard streams");
+	clearenv();
+	setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
+	setenv("HOME", "/", 1);
+	execv(g->cmd_start[0], g->cmd_start);
+	fail("cannot execute %s in the guest", g->cmd_start[0]);
+}
+
+/**
+ * guest_teardown() - end a guest's context and remove what start made
+ * @g: the vserver
+ * @added: the addresses start added to host interfaces
+ * @nadded: entries in @added
+ *
+ * Used to undo a failed start and to finish a stop: the context and the
+ * network context end, the addresses go, the cgroup and the run file too.
+ * The guest's mounts live in its mount namespace and go with it.
+ */
+void guest_teardown(const struct guest *g, const struct vs_ifaddr *added,
+		    size_t nadded)
+{
+	size_t i;
+	int ret;
+
+	vc_set_cflags(g->xid, 0, VXF_PERSISTENT);
+	vc_set_nflags(g->nid, 0, NXF_PERSISTENT);
+	vc_ctx_kill(g->xid, 0, SIGKILL);
+	if (guest_wait_gone(g->xid, 10))
+		warnx("%s: context %u did not end", g->name, g->xid);
+	for (i = 0; i < nadded; i++) {
+		ret = vs_ifaddr_change(&added[i], 0);
+		if (ret && ret != -EADDRNOTAVAIL && ret != -ENODEV)
+			warnc(-ret, "%s: cannot remove an address from %s",
+			      g->name, added[i].dev);
+	}
+	ret = vs_cgroup_remove(g->name);
+	if (ret)
+		warnc(-ret, "%s: cannot remove the cgroup", g->name);
+	guest_remove_run(g);
+}
+
+/* The host's part after READY: everything set with the context's id. */
+static int configure(const struct guest *g, const struct vs_ifaddr *added,
+		     size_t nadded)
+{
+	struct vcmd_vhi_name vhi;
+	uint64_t cflags = g->cflags.value, cmask = g->cflags.mask;
+	uint64_t nflags = g->nflags.value, nmask = g->nflags.mask;
+	size_t i;
+	int f;
+
+	for (i = 0; i < g->nifaces; i++) {
+		const struct guest_iface *gi = &g->ifaces[i];
+		int ret;
+
+		if (gi->a.family == AF_INET) {
+			struct vcmd_net_addr_ipv4 a = {
+				.type = NXA_TYPE_ADDR,
+				.ip = gi->a.addr.v4.s_addr,
+				.mask = gi->a.prefix ?
+					htonl(~0U << (32 - gi->a.prefix)) : 0,
+			};
+
+			ret = vc_net_ipv4(g->nid, 1, &a);
+		} else {
+			struct vcmd_net_addr_ipv6 a = {
+				.type = NXA_TYPE_ADDR,
+				.prefix = gi->a.prefix,
+			};
+
+			memcpy(a.ip, &gi->a.addr.v6, sizeof(a.ip));
+			ret = vc_net_ipv6(g->nid, 1, &a);
+		}
+		if (ret < 0) {
+			warn("%s: interfaces/%s: cannot add %s to network context %u",
+			     g->name, gi->id, gi->text, g->nid);
+			return -1;
+		}
+	}
+
+	/* Persistent unless an init process keeps the guest alive. */
+	if (g->style != INIT_PLAIN) {
+		cflags |= VXF_PERSISTENT;
+		cmask |= VXF_PERSISTENT;
+		nflags |= NXF_PERSISTENT;
+		nmask |= NXF_PERSISTENT;
+	} else {
+		cflags |= VXF_INFO_INIT;
+		cmask |= VXF_INFO_INIT;
+	}
+	cflags &= ~(VXF_STATE_SETUP | VXF_STATE_INIT);
+	cmask &= ~(VXF_STATE_SETUP | VXF_STATE_INIT);
+	if (vc_set_nflags(g->nid, nflags, nmask) < 0) {
+		warn("%s: cannot set the flags of network context %u", g->name,
+		     g->nid);
+		return -1;
+	}
+
+	for (f = 0; f <= VHIN_MAX; f++) {
+		const char *val = f == VHIN_CONTEXT ? g->cfgdir : g->uts[f];
+
+		if (f == VHIN_NODENAME && !val)
+			val = g->name;
+		if (!val)
+			continue;
+		memset(&vhi, 0, sizeof(vhi));
+		vhi.field = f;
+		xsnprintf(vhi.name, sizeof(vhi.name), "%s", val);
+		if (vc_syscall(VCMD_set_vhi_name, g->xid, &vhi) < 0) {
+			warn("%s: cannot set the uts name %d of context %u",
+			     g->name, f, g->xid);
+			return -1;
+		}
+	}
+	if (vc_set_bcaps(g->xid, g->bcaps.value, g->bcaps.mask) < 0 ||
+	    vc_set_ccaps(g->xid, g->ccaps.value, g->ccaps.mask) < 0 ||
+	    vc_set_cflags(g->xid, cflags, cmask) < 0) {
+		warn("%s: cannot set the capabilities and flags of context %u",
+		     g->name, g->xid);
+		return -1;
+	}
+	return guest_write_run(g, added, nadded);
+}
+
+/* Add the guest's addresses to the host's interfaces. */
+static int add_addresses(const struct guest *g, struct vs_ifaddr *added,
+			 size_t *nadded)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < g->nifaces; i++) {
+		const struct guest_iface *gi = &g->ifaces[i];
+
+		if (gi->nodev)
+			continue;
+		ret = vs_ifaddr_change(&gi->a, 1);
+		if (ret == -EEXIST)
+			continue;	/* the host's own: not ours to remove */
+		if (ret) {
+			warnc(-ret, "%s: interfaces/%s: cannot add %s to %s",
+			      g->name, gi->id, gi->text, gi->a.dev);
+			return -1;
+		}
+		added[(*nadded)++] = gi->a;
+	}
+	return 0;
+}
+
+/**
+ * guest_lock() - keep other starts and stops of a guest out
+ * @g: the vserver
+ *
+ * Exits if another process holds the lock.  Taken once per process.
+ *
+ * Return: the lock's descriptor; it is released when the process exits.
+ */
+int guest_lock(const struct guest *g)
+{
+	static int fd = -1;
+	char path[PATH_MAX];
+
+	/* restart stops and starts under one lock. */
+	if (fd >= 0)
+		return fd;
+	if (mkdir(VS_RUNDIR, 0755) < 0 && errno != EEXIST)
+		err(EXIT_VS_FAILURE, "cannot create %s", VS_RUNDIR);
+	xsnprintf(path, sizeof(path), "%s/.%s.lock", VS_RUNDIR, g->name);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		err(EXIT_VS_FAILURE, "cannot create %s", path);
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0)
+		errx(EXIT_VS_FAILURE, "%s: another start or stop is under way",
+		     g->name);
+	return fd;
+}
+
+/**
+ * guest_start() - start a vserver
+ * @g: the vserver
+ * @rescue: start without an init: the context and its namespaces only
+ *
+ * Return: 0 once the guest runs (for the sysv style: after its start
+ * command succeeded), or -1 (reported) with nothing of the guest left.
+ */
+int guest_start(struct guest *g, bool rescue)
+{
+	struct vs_ifaddr added[GUEST_MAX_IFACES];
+	size_t nadded = 0, i;
+	int sv[2], ret, status = 0;
+	struct msg m;
+	struct stat st;
+	pid_t pid;
+
+	if (rescue)
+		g->style = INIT_RESCUE;
+	if (vc_get_version() < 0)
+		err(EXIT_VS_FAILURE, "the kernel has no vserver support (is vserver.ko loaded?)");
+	guest_lock(g);
+	if (guest_running(g, NULL)) {
+		warnx("%s: already running", g->name);
+		return -1;
+	}
+	if (guest_ctx_alive(g->xid)) {
+		warnx("%s: context %u is in use by something else", g->name,
+		      g->xid);
+		return -1;
+	}
+	if (stat(g->vdir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		warnx("%s: the guest root %s is not a directory", g->name,
+		      g->vdir);
+		return -1;
+	}
+	if (g->cmd_start && g->style != INIT_RESCUE) {
+		char path[PATH_MAX * 2];
+
+		xsnprintf(path, sizeof(path), "%s%s", g->vdir, g->cmd_start[0]);
+		if (access(path, X_OK) < 0) {
+			warnx("%s: no start command %s in the guest", g->name,
+			      g->cmd_start[0]);
+			return -1;
+		}
+	}
+
+	ret = vs_cgroup_create(g->name);
+	if (ret == -EEXIST)
+		ret = vs_cgroup_remove(g->name) ?: vs_cgroup_create(g->name);
+	if (ret) {
+		warnc(-ret, "%s: cannot create the cgroup", g->name);
+		return -1;
+	}
+	for (i = 0; i < g->nlimits; i++) {
+		ret = vs_cgroup_write(g->name, g->limits[i].file,
+				      g->limits[i].value);
+		if (ret) {
+			warnc(-ret, "%s: cgroup/%s: cannot set '%s'", g->name,
+			      g->limits[i].file, g->limits[i].value);
+			goto undo;
+		}
+	}
+	if (add_addresses(g, added, &nadded))
+		goto undo;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		warn("cannot create a socket pair");
+		goto undo;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		warn("cannot fork");
+		goto undo;
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		sock = sv[1];
+		guest_side(g);
+	}
+	close(sv[1]);
+	sock = sv[0];
+
+	ret = recv_msg(&m);
+	if (ret != MSG_READY) {
+		if (ret == MSG_FAIL)
+			warnx("%s: %s", g->name, m.text);
+		else
+			warnx("%s: the start failed", g->name);
+		goto undo_child;
+	}
+	if (configure(g, added, nadded))
+		goto undo_child;
+	send_msg(MSG_GO);
+	ret = recv_msg(&m);
+	if (ret == MSG_FAIL) {
+		warnx("%s: %s", g->name, m.text);
+		goto undo_child;
+	}
+	close(sock);
+	if (g->style == INIT_PLAIN)
+		return 0;	/* the child is the guest's init now */
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		warnx("%s: the start command %s failed (%s %d)", g->name,
+		      g->cmd_start ? g->cmd_start[0] : "-",
+		      WIFEXITED(status) ? "exit status" : "signal",
+		      WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		guest_teardown(g, added, nadded);
+		return -1;
+	}
+	return 0;
+
+undo_child:
+	close(sock);
+	guest_teardown(g, added, nadded);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return -1;
+undo:
+	guest_teardown(g, added, nadded);
+	return -1;
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * stop.c - vserver NAME stop
+ *
+ * The stop command runs inside the guest (for the sysv style its rc
+ * script with runlevel 6), then the guest stops being persistent and the
+ * kill sequence (apps/init/killseq, default "15 5 9": SIGTERM, five
+ * seconds, SIGKILL) ends what is left.  Then everything start made goes.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/c.h"
+#include "guest.h"
+
+/* How long the stop command may take before it is killed. */
+#define STOP_TIMEOUT	60
+
+static void run_stop_command(const struct guest *g, uint32_t xid)
+{
+	const struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
+	int status, i, fd;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		warn("%s: cannot fork", g->name);
+		return;
+	}
+	if (pid == 0) {
+		guest_enter(g, xid, "0", EXIT_VS_FAILURE);
+		fd = open("/dev/null", O_RDONLY);
+		if (fd >= 0 && fd != 0) {
+			dup2(fd, 0);
+			close(fd);
+		}
+		execv(g->cmd_stop[0], g->cmd_stop);
+		err(EXIT_VS_FAILURE, "%s: cannot execute %s in the guest",
+		    g->name, g->cmd_stop[0]);
+	}
+	for (i = 0; i < STOP_TIMEOUT * 20; i++) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid) {
+			if (!WIFEXITED(status) || WEXITSTATUS(status))
+				warnx("%s: the stop command %s failed; killing the guest",
+				      g->name, g->cmd_stop[0]);
+			return;
+		}
+		if (r < 0 && errno != EINTR)
+			return;
+		nanosleep(&pause, NULL);
+	}
+	warnx("%s: the stop command %s took more than %d seconds; killing the guest",
+	      g->name, g->cmd_stop[0], STOP_TIMEOUT);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
+
+/**
+ * guest_stop() - stop a vserver
+ * @g: the vserver
+ *
+ * Stopping a stopped guest only removes what a crashed one left (its run
+ * file, addresses and cgroup).
+ *
+ * Return: 0, or -1 (reported) if the context did not end.
+ */
+int guest_stop(struct guest *g)
+{
+	struct vs_ifaddr added[GUEST_MAX_IFACES];
+	size_t nadded = 0, i;
+	uint32_t xid = g->xid;
+
+	guest_lock(g);
+	if (guest_read_run(g, &xid, added, &nadded) == -EINVAL)
+		warnx("%s: the run file is damaged; removing what it names",
+		      g->name);
+	if (!guest_running(g, &xid)) {
+		warnx("%s: not running", g->name);
+		g->xid = xid;
+		if (!guest_ctx_alive(xid))
+			guest_teardown(g, added, nadded);
+		return 0;
+	}
+	g->xid = xid;
+
+	if (g->cmd_stop && g->style != INIT_RESCUE)
+		run_stop_command(g, xid);
+	vc_set_cflags(xid, 0, VXF_PERSISTENT);
+	vc_set_nflags(g->nid, 0, NXF_PERSISTENT);
+	for (i = 0; i < g->nkillseq; i += 2) {
+		if (vc_ctx_kill(xid, 0, g->killseq[i]) < 0 && errno == ESRCH &&
+		    !guest_ctx_alive(xid))
+			break;
+		if (!guest_wait_gone(xid, i + 1 < g->nkillseq ?
+				     g->killseq[i + 1] : 10))
+			break;
+	}
+	if (guest_ctx_alive(xid)) {
+		warnx("%s: context %u did not end", g->name, xid);
+		return -1;
+	}
+	guest_teardown(g, added, nadded);
+	return 0;
+}
