@@ -524,6 +524,47 @@ long vc_set_ccaps(u32 id, void __user *data)
 }
 
 /**
+ * vx_signal - signal the processes of a context
+ * @vxi: the context
+ * @pid: 0 for every process, 1 for its init, -1 for every process but its
+ *       init, or the number of one process as the caller sees it
+ * @sig: the signal; 0 only checks that a process matches
+ *
+ * Return: 0 if at least one process was signalled, else the error of the
+ * last attempt or -ESRCH.
+ */
+int vx_signal(struct vx_info *vxi, int pid, int sig)
+{
+	struct task_struct *p;
+	struct pid *init;
+	int sent = 0, ret = 0;
+
+	rcu_read_lock();
+	spin_lock(&vxi->lock);
+	init = get_pid(vxi->init_pid);
+	spin_unlock(&vxi->lock);
+	for_each_process(p) {
+		if (rcu_access_pointer(p->vx_info) != vxi)
+			continue;
+		if (pid == 1 && task_tgid(p) != init)
+			continue;
+		if (pid == -1 && task_tgid(p) == init)
+			continue;
+		if (pid > 1 && task_tgid_vnr(p) != pid)
+			continue;
+		/* Signal 0 only probes, as kill(2) does. */
+		ret = sig ? send_sig_info(sig, SEND_SIG_PRIV, p) : 0;
+		if (!ret)
+			sent++;
+	}
+	rcu_read_unlock();
+	put_pid(init);
+	if (sent)
+		return 0;
+	return ret ? ret : -ESRCH;
+}
+
+/**
  * vc_ctx_kill - ctx_kill: signal the processes of a context
  * @id: the xid
  * @data: struct vcmd_ctx_kill
@@ -535,11 +576,8 @@ long vc_set_ccaps(u32 id, void __user *data)
 long vc_ctx_kill(u32 id, void __user *data)
 {
 	struct vcmd_ctx_kill arg;
-	struct task_struct *p;
 	struct vx_info *vxi;
-	struct pid *init;
-	int sent = 0, ret = 0;
-	pid_t pid;
+	long ret;
 
 	if (!vc_host_admin())
 		return -EPERM;
@@ -553,32 +591,9 @@ long vc_ctx_kill(u32 id, void __user *data)
 	vxi = vx_lookup(id);
 	if (!vxi)
 		return -ESRCH;
-
-	rcu_read_lock();
-	spin_lock(&vxi->lock);
-	init = get_pid(vxi->init_pid);
-	spin_unlock(&vxi->lock);
-	for_each_process(p) {
-		if (rcu_access_pointer(p->vx_info) != vxi)
-			continue;
-		pid = task_tgid_vnr(p);
-		if (arg.pid == 1 && task_tgid(p) != init)
-			continue;
-		if (arg.pid == -1 && task_tgid(p) == init)
-			continue;
-		if (arg.pid > 1 && pid != arg.pid)
-			continue;
-		/* Signal 0 only probes, as kill(2) does. */
-		ret = arg.sig ? send_sig_info(arg.sig, SEND_SIG_PRIV, p) : 0;
-		if (!ret)
-			sent++;
-	}
-	rcu_read_unlock();
-	put_pid(init);
+	ret = vx_signal(vxi, arg.pid, arg.sig);
 	vx_put(vxi);
-	if (sent)
-		return 0;
-	return ret ? ret : -ESRCH;
+	return ret;
 }
 
 /**

@@ -28,6 +28,7 @@ long vc_get_ccaps(u32 id, void __user *data);
 long vc_set_ccaps(u32 id, void __user *data);
 long vc_get_umask(u32 id, void __user *data);
 long vc_set_umask(u32 id, void __user *data);
+int vx_signal(struct vx_info *vxi, int pid, int sig);
 long vc_ctx_kill(u32 id, void __user *data);
 long vc_wait_exit(u32 id, void __user *data);
 

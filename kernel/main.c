@@ -24,6 +24,7 @@
 #include "netproc.h"
 #include "network.h"
 #include "proc.h"
+#include "reboot.h"
 #include "syscall.h"
 #include "task.h"
 
@@ -63,6 +64,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.inode_unlinkable = vc_inode_unlinkable,
 	.cow_break = vc_cow_break,
 	.xattr_reserved = vc_xattr_reserved,
+	.reboot = vc_reboot,
 };
 
 static int __init vc_init(void)

@@ -14,6 +14,7 @@
 #include <sys/reboot.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <linux/capability.h>
@@ -121,6 +122,67 @@ TEST(secure_root_cannot_change_clock_or_reboot)
 	/* Harmless if it were allowed: only switches Ctrl-Alt-Del off. */
 	EXPECT_EQ(-EPERM, errno_of(reboot(RB_DISABLE_CAD)));
 	EXPECT_EQ(-EPERM, errno_of(sethostname("guest", 5)));
+}
+
+/*
+ * util-vserver adds CAP_SYS_BOOT to the secure set when the kernel keeps
+ * reboot(2) inside the context: restart and power off end the guest's
+ * processes, never the machine (this test would not finish otherwise).
+ */
+static int reboot_in_context(uint32_t xid, int how, int report)
+{
+	int res[2];
+
+	if (vs_create(xid, VXF_INIT_SET) != xid ||
+	    set_bcaps(VC_SAME_ID, SECURE_BCAPS | (1ULL << CAP_SYS_BOOT), ~0ULL) ||
+	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 10;
+	/* A sibling in the context, which must go down with it. */
+	if (fork() == 0) {
+		pause();
+		_exit(0);
+	}
+	res[0] = errno_of(reboot(RB_DISABLE_CAD));
+	res[1] = errno_of(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1,
+				  LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_KEXEC,
+				  NULL));
+	if (write(report, res, sizeof(res)) != sizeof(res))
+		return 11;
+	reboot(how);
+	return 12;	/* still alive: the reboot did nothing */
+}
+
+TEST(sys_boot_in_a_context_reboots_only_the_context)
+{
+	static const int hows[] = { RB_AUTOBOOT, RB_POWER_OFF };
+	struct vcmd_vx_info info;
+	struct holder other;
+	int i, status, res[2], p[2];
+	pid_t pid;
+
+	ASSERT_EQ(522, holder_start(&other, 522, VXF_INIT_SET, 0));
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, pipe(p));
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (!pid)
+			_exit(reboot_in_context(520 + i, hows[i], p[1]));
+		close(p[1]);
+		ASSERT_EQ(sizeof(res), read(p[0], res, sizeof(res)));
+		close(p[0]);
+		/* Ctrl-Alt-Del is the host console's; kexec is refused. */
+		EXPECT_EQ(0, res[0]);
+		EXPECT_EQ(-EPERM, res[1]);
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+		/* The sibling went too: the context ends. */
+		for (int t = 0; t < 250 && !vs_call(VCMD_vx_info, 520 + i, &info); t++)
+			usleep(20000);
+		EXPECT_EQ(-ESRCH, errno_of(vs_call(VCMD_vx_info, 520 + i, &info)));
+	}
+	/* Another context lives on. */
+	EXPECT_EQ(0, kill(other.pid, 0));
+	EXPECT_EQ(0, holder_stop(&other));
 }
 
 TEST(secure_root_has_no_raw_io)

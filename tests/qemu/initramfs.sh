@@ -40,7 +40,6 @@ if [ -n "$tests" ]; then
 	done
 fi
 [ -f "$here/demo" ] && cp "$here/demo" "$stage/usr/share/vserver/demo"
-cp "$here/busybox-template" "$stage/usr/local/sbin/busybox-template"
 cat >"$stage/etc/passwd" <<PW
 root:x:0:0:root:/root:/bin/sh
 nobody:x:65534:65534:nobody:/nonexistent:/bin/false
