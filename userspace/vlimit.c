@@ -113,10 +113,12 @@ static void read_dir(const char *dir, bool missingok)
 		fp = fopen(path, "re");
 		if (!fp)
 			err(EXIT_VL_FAILURE, "cannot read %s", path);
-		if (!fgets(value, sizeof(value), fp))
-			errx(EXIT_VL_FAILURE, "%s: empty", path);
+		do {
+			if (!fgets(value, sizeof(value), fp))
+				errx(EXIT_VL_FAILURE, "%s: empty", path);
+			value[strcspn(value, "\n")] = '\0';
+		} while (value[0] == '#' || !value[0]);
 		fclose(fp);
-		value[strcspn(value, "\n")] = '\0';
 		add_change(*f, value, path);
 	}
 	closedir(d);
@@ -233,8 +235,17 @@ int main(int argc, char **argv)
 		errx(EXIT_VL_FAILURE, "%s: not running (no cgroup %s/%s/%s)",
 		     name, VS_CGROUP_MOUNT, VS_CGROUP_PARENT, name);
 
-	if (dir)
+	/* The directory's values first: the command line wins. */
+	if (dir) {
+		struct change *cli = changes;
+		size_t ncli = nchanges;
+
+		changes = NULL;
+		nchanges = 0;
 		read_dir(dir, missingok);
+		for (i = 0; i < ncli; i++)
+			add_change(cli[i].file, cli[i].value, cli[i].origin);
+	}
 	/* Check every value before changing anything. */
 	for (i = 0; i < nchanges; i++) {
 		if (vs_cgroup_value(changes[i].file, changes[i].value, value,

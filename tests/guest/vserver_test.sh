@@ -86,8 +86,11 @@ rm /etc/vservers/web1/apps/init/cmd.start
 ok $? "a failing start command undoes the start"
 
 # --- start
+echo "none /mnt tmpfs noauto 0 0" >>/etc/vservers/web1/fstab
 vserver --silent web1 start && vserver --silent web2 start
-ok $? "start both guests"
+ok $? "start both guests (an fstab line with noauto is not mounted)"
+[ "$(cat /vservers/web1/var/log/rc.log)" = "rc 3" ]
+ok $? "the sysv style ran the guest's rc with runlevel 3"
 vserver web1 status | grep -q "running at context '201'" &&
 	vserver web1 running
 ok $? "status and running of a started guest"
@@ -154,6 +157,14 @@ ok $? "vlimit changes the limits of a running guest"
 vlimit web1 --pids.max -5 2>/dev/null
 [ $? = 255 ] && [ "$(cat /sys/fs/cgroup/vserver/web1/pids.max)" = 100 ]
 ok $? "vlimit refuses a bad value and changes nothing"
+mkdir -p /tmp/lim && printf '# a comment\n77\n' >/tmp/lim/pids.max &&
+	vlimit web1 --dir /tmp/lim --pids.max 66 >/dev/null &&
+	[ "$(cat /sys/fs/cgroup/vserver/web1/pids.max)" = 66 ] &&
+	vlimit web1 --dir /tmp/lim >/dev/null &&
+	[ "$(cat /sys/fs/cgroup/vserver/web1/pids.max)" = 77 ] &&
+	vlimit web1 --dir /tmp/nolim --missingok >/dev/null &&
+	! vlimit web1 --dir /tmp/nolim >/dev/null 2>&1
+ok $? "vlimit --dir sets the files of a directory; the command line wins"
 vlimit web3 2>/dev/null
 [ $? = 255 ]
 ok $? "vlimit of a guest that is not running fails"
@@ -189,12 +200,13 @@ vserver --silent web1 condrestart && vserver web1 running
 ok $? "condrestart restarts a running guest"
 
 vserver --silent web1 stop
-! vserver web1 running && ! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+[ "$(tail -n 1 /vservers/web1/var/log/rc.log)" = "rc 6" ] &&
+	! vserver web1 running && ! ip addr show dev vs0 | grep -q 192.0.2.11 &&
 	[ ! -e /sys/fs/cgroup/vserver/web1 ] && [ ! -e /run/vservers/web1 ] &&
 	! vserver-stat | grep -q "^201 " && ! nattribute --nid 201 --get >/dev/null 2>&1 &&
 	[ "$(wc -l </proc/mounts)" = "$mounts_before" ] &&
 	! wget -q -T 2 -O - http://192.0.2.11/ >/dev/null 2>&1
-ok $? "stop leaves no context, network context, address, cgroup or mount"
+ok $? "stop runs rc 6 and leaves no context, network context, address, cgroup or mount"
 vserver --silent web1 stop 2>/dev/null
 ok $? "stop of a stopped guest succeeds"
 vserver --silent web1 condrestart && ! vserver web1 running
@@ -207,8 +219,36 @@ vserver --silent web1 start --rescue && vserver web1 running &&
 	[ "$(vserver web1 status | sed -n 's/^Number of processes: //p')" = 0 ] &&
 	[ "$(echo 'echo in-$(hostname)' | vserver web1 enter 2>/dev/null | tail -n 1)" = in-web1.example ]
 ok $? "start --rescue keeps an empty guest to enter"
-vserver --silent web1 stop && ! vserver web1 running
-ok $? "stop a rescue guest"
+rclines=$(wc -l </vservers/web1/var/log/rc.log)
+vserver --silent web1 stop && ! vserver web1 running &&
+	[ "$(wc -l </vservers/web1/var/log/rc.log)" = "$rclines" ]
+ok $? "stop a rescue guest, without the stop command"
+
+# --- the plain init style: busybox init as the guest's fake pid 1
+vserver web3 build -m copy --context 203 --initstyle plain \
+	--interface vs0:192.0.2.13/24 -- --source $tpl >/dev/null &&
+	[ "$(cat /etc/vservers/web3/apps/init/style)" = plain ] &&
+	vserver --silent web3 start
+ok $? "build by copying a directory; start with the plain init style"
+sleep 2
+vserver web3 exec ps | grep -q "^ *1 .*init" &&
+	[ "$(vserver web3 exec cat /proc/1/comm)" = init ] &&
+	vserver web3 exec kill -0 1 &&
+	[ "$(wget -q -O - http://192.0.2.13/)" = "guest from the busybox template" ]
+ok $? "the guest's init is its pid 1 and started its services"
+vserver --silent web3 stop && ! vserver web3 running &&
+	[ ! -e /sys/fs/cgroup/vserver/web3 ] && ! ip addr show dev vs0 | grep -q 192.0.2.13
+ok $? "stop ends a guest with its own init, and cleans up"
+vserver --silent web3 delete --force
+vserver web4 build -m skeleton --context 204 >/dev/null &&
+	[ -d /vservers/web4/etc ] && [ -c /vservers/web4/dev/zero ] &&
+	[ -z "$(ls /vservers/web4/bin)" ] &&
+	[ ! -e /etc/vservers/web4/interfaces ] &&
+	vserver --silent web4 delete --force && [ ! -e /vservers/web4 ]
+ok $? "build -m skeleton makes an empty root"
+vserver web5 build -m template -- -t /nonexistent >/dev/null 2>&1
+[ $? = 1 ] && [ ! -e /etc/vservers/web5 ] && [ ! -e /vservers/web5 ]
+ok $? "a failing build leaves nothing behind"
 
 # --- delete
 echo n | vserver web2 delete >/dev/null
@@ -224,6 +264,11 @@ vserver web2 status >/dev/null 2>&1
 ok $? "a deleted guest is gone"
 vserver --silent web1 delete --force && [ ! -e /vservers/web1 ]
 ok $? "delete a stopped guest"
+vserver web1 build -m template --context 201 --interface vs0:192.0.2.11/24 \
+	-- -t $tpl >/dev/null && vserver --silent web1 start &&
+	[ "$(wget -q -O - http://192.0.2.11/)" = "guest from the busybox template" ] &&
+	vserver --silent web1 delete --force
+ok $? "a guest of the same name can be built and started after a delete"
 
 ip link del vs0
 umount /vservers

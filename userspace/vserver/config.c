@@ -577,7 +577,7 @@ static const struct {
 	{ "noatime", MS_NOATIME, 0 }, { "nodiratime", MS_NODIRATIME, 0 },
 	{ "relatime", MS_RELATIME, 0 }, { "strictatime", MS_STRICTATIME, 0 },
 	{ "bind", MS_BIND, 0 }, { "rbind", MS_BIND | MS_REC, 0 },
-	{ "auto", 0, 0 }, { "noauto", 0, 0 }, { "nofail", 0, 0 },
+	{ "auto", 0, 0 }, { "nofail", 0, 0 },
 };
 
 static int parse_mount(struct guest *g, char *line, int lineno)
@@ -607,6 +607,11 @@ static int parse_mount(struct guest *g, char *line, int lineno)
 		err(EXIT_VS_FAILURE, "cannot allocate memory");
 	for (opt = n > 3 ? strtok_r(f[3], ",", &save) : NULL; opt;
 	     opt = strtok_r(NULL, ",", &save)) {
+		/* Not mounted at start, like mount -a. */
+		if (!strcmp(opt, "noauto")) {
+			free(data);
+			return 0;
+		}
 		for (i = 0; i < sizeof(mount_opts) / sizeof(mount_opts[0]); i++)
 			if (!strcmp(opt, mount_opts[i].name))
 				break;

@@ -125,7 +125,7 @@ bool guest_running(const struct guest *g, uint32_t *xid);
 int guest_write_run(const struct guest *g, const struct vs_ifaddr *added,
 		    size_t nadded);
 int guest_read_run(const struct guest *g, uint32_t *xid,
-		   struct vs_ifaddr *added, size_t *nadded);
+		   struct vs_ifaddr *added, size_t *nadded, bool *rescued);
 void guest_remove_run(const struct guest *g);
 bool guest_ctx_alive(uint32_t xid);
 int guest_wait_gone(uint32_t xid, int seconds);

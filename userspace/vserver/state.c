@@ -57,7 +57,7 @@ bool guest_running(const struct guest *g, uint32_t *xid)
 	uint32_t x = g->xid;
 	size_t n = 0;
 
-	if (guest_read_run(g, &x, NULL, &n) < 0)
+	if (guest_read_run(g, &x, NULL, &n, NULL) < 0)
 		x = g->xid;
 	if (vc_context_name(x, name, sizeof(name)) < 0 || strcmp(name, g->name))
 		return false;
@@ -93,6 +93,8 @@ int guest_write_run(const struct guest *g, const struct vs_ifaddr *added,
 		return -1;
 	}
 	fprintf(f, "%u\n", g->xid);
+	if (g->style == INIT_RESCUE)
+		fprintf(f, "rescue\n");
 	for (i = 0; i < nadded; i++) {
 		inet_ntop(added[i].family, &added[i].addr, text, sizeof(text));
 		fprintf(f, "addr %s %u %s %s\n", text, added[i].prefix,
@@ -112,11 +114,12 @@ int guest_write_run(const struct guest *g, const struct vs_ifaddr *added,
  * @xid: the context it was started in
  * @added: the addresses start added, at most GUEST_MAX_IFACES; may be NULL
  * @nadded: entries in @added
+ * @rescued: set if it was started with --rescue; may be NULL
  *
  * Return: 0, -ENOENT if there is no run file, or -EINVAL if it is broken.
  */
 int guest_read_run(const struct guest *g, uint32_t *xid,
-		   struct vs_ifaddr *added, size_t *nadded)
+		   struct vs_ifaddr *added, size_t *nadded, bool *rescued)
 {
 	char path[PATH_MAX], line[256], text[64], dev[32], label[32];
 	unsigned int prefix, x;
@@ -136,6 +139,11 @@ int guest_read_run(const struct guest *g, uint32_t *xid,
 	while (added && fgets(line, sizeof(line), f)) {
 		struct vs_ifaddr *a = &added[*nadded];
 
+		if (!strcmp(line, "rescue\n")) {
+			if (rescued)
+				*rescued = true;
+			continue;
+		}
 		if (*nadded == GUEST_MAX_IFACES ||
 		    sscanf(line, "addr %63s %u %31s %31s", text, &prefix, dev,
 			   label) != 4 ||

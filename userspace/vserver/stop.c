@@ -78,9 +78,10 @@ int guest_stop(struct guest *g)
 	struct vs_ifaddr added[GUEST_MAX_IFACES];
 	size_t nadded = 0, i;
 	uint32_t xid = g->xid;
+	bool rescued = false;
 
 	guest_lock(g);
-	if (guest_read_run(g, &xid, added, &nadded) == -EINVAL)
+	if (guest_read_run(g, &xid, added, &nadded, &rescued) == -EINVAL)
 		warnx("%s: the run file is damaged; removing what it names",
 		      g->name);
 	if (!guest_running(g, &xid)) {
@@ -92,7 +93,8 @@ int guest_stop(struct guest *g)
 	}
 	g->xid = xid;
 
-	if (g->cmd_stop && g->style != INIT_RESCUE)
+	/* A guest started with --rescue ran no start command. */
+	if (g->cmd_stop && g->style != INIT_RESCUE && !rescued)
 		run_stop_command(g, xid);
 	vc_set_cflags(xid, 0, VXF_PERSISTENT);
 	vc_set_nflags(g->nid, 0, NXF_PERSISTENT);
