@@ -104,9 +104,12 @@ fuzz: build-debug
 		$(B)/initramfs-debug.cpio.gz $(or $(SECONDS),60) $(SEED)
 
 # Benchmarks on the fast kernel; the report goes to $(B)/bench/.
-bench: build-fast
+# The unpatched kernel (kernel-vanilla) is the baseline of the overhead
+# comparison.
+bench: build-fast kernel-vanilla
 	@tests/bench/run.sh $(call kout,fast)/arch/x86/boot/bzImage \
-		$(B)/initramfs-fast.cpio.gz $(B)/bench
+		$(B)/initramfs-fast.cpio.gz $(B)/bench \
+		$(call kout,vanilla)/arch/x86/boot/bzImage
 
 check: kernel-debug
 	@tests/check.sh $(call kout,debug)

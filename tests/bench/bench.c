@@ -8,7 +8,13 @@
  * both sides see the same machine in the same run.  A ratio of 1.00 means
  * no overhead.
  *
- * Usage: bench [-r rounds] [-j file.json]
+ * With -H only the host side runs (no vserver(2) needed): make bench runs
+ * it on the unpatched kernel and on the patched one without the module,
+ * the baselines of the zero-overhead comparison.  -t writes one line per
+ * micro-benchmark, "name<TAB>host ns<TAB>context ns" ("-" without one),
+ * for that comparison.
+ *
+ * Usage: bench [-H] [-r rounds] [-j file.json] [-t file.tsv]
  */
 
 #include <errno.h>
@@ -232,6 +238,45 @@ static void keep_best(double *best, double t)
 		*best = t;
 }
 
+/* -H: the host side alone, for kernels without the module. */
+static int host_side(struct bench *micro, size_t n, int rounds,
+		     const char *json, const char *tsv)
+{
+	FILE *j = json ? fopen(json, "w") : NULL;
+	FILE *t = tsv ? fopen(tsv, "w") : NULL;
+	struct utsname u;
+	size_t i;
+
+	for (int r = 0; r < rounds; r++)
+		for (i = 0; i < n; i++)
+			keep_best(&micro[i].best[0], run_side(&micro[i], 0));
+	uname(&u);
+	printf("## Host processes (%s %s, best of %d)\n\n", u.sysname,
+	       u.release, rounds);
+	printf("| benchmark | ns/op |\n|---|---:|\n");
+	if (j)
+		fprintf(j, "{\"kernel\": \"%s\", \"rounds\": %d, \"micro\": [",
+			u.release, rounds);
+	for (i = 0; i < n; i++) {
+		double h = micro[i].best[0] / micro[i].n * 1e9;
+
+		printf("| %s | %.0f |\n", micro[i].name, h);
+		if (j)
+			fprintf(j, "%s{\"name\": \"%s\", \"host_ns\": %.1f}",
+				i ? ", " : "", micro[i].name, h);
+		if (t)
+			fprintf(t, "%s\t%.1f\t-\n", micro[i].name, h);
+	}
+	if (j) {
+		fprintf(j, "]}\n");
+		fclose(j);
+	}
+	if (t)
+		fclose(t);
+	unlink("/tmp/bench.file");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct bench micro[] = {
@@ -243,14 +288,20 @@ int main(int argc, char **argv)
 		{ "pipe ping-pong", b_pipe, 20000, { 0, 0 } },
 	};
 	struct bench churn = { "context churn", NULL, 500, { 0, 0 } };
-	const char *json = NULL;
-	int rounds = 5, c;
+	const char *json = NULL, *tsv = NULL;
+	int rounds = 5, c, host_only = 0;
 	struct utsname u;
-	FILE *j = NULL;
+	FILE *j = NULL, *t = NULL;
 	size_t i;
 
-	while ((c = getopt(argc, argv, "r:j:")) != -1) {
+	while ((c = getopt(argc, argv, "Hr:j:t:")) != -1) {
 		switch (c) {
+		case 'H':
+			host_only = 1;
+			break;
+		case 't':
+			tsv = optarg;
+			break;
 		case 'r':
 			rounds = atoi(optarg);
 			break;
@@ -258,11 +309,14 @@ int main(int argc, char **argv)
 			json = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: bench [-r rounds] [-j file.json]\n");
+			fprintf(stderr, "usage: bench [-H] [-r rounds] [-j file.json] [-t file.tsv]\n");
 			return 2;
 		}
 	}
 	close(open("/tmp/bench.file", O_CREAT | O_WRONLY, 0644));
+	if (host_only)
+		return host_side(micro, sizeof(micro) / sizeof(micro[0]),
+				 rounds, json, tsv);
 
 	for (int r = 0; r < rounds; r++) {
 		for (i = 0; i < sizeof(micro) / sizeof(micro[0]); i++) {
@@ -286,11 +340,15 @@ int main(int argc, char **argv)
 			fprintf(j, "{\"kernel\": \"%s\", \"rounds\": %d, \"micro\": [",
 				u.release, rounds);
 	}
+	if (tsv)
+		t = fopen(tsv, "w");
 	for (i = 0; i < sizeof(micro) / sizeof(micro[0]); i++) {
 		struct bench *b = &micro[i];
 		double h = b->best[0] / b->n * 1e9, x = b->best[1] / b->n * 1e9;
 
 		printf("| %s | %.0f | %.0f | %.3f |\n", b->name, h, x, x / h);
+		if (t)
+			fprintf(t, "%s\t%.1f\t%.1f\n", b->name, h, x);
 		if (j)
 			fprintf(j, "%s{\"name\": \"%s\", \"host_ns\": %.1f, \"context_ns\": %.1f, \"ratio\": %.4f}",
 				i ? ", " : "", b->name, h, x, x / h);
@@ -307,6 +365,8 @@ int main(int argc, char **argv)
 			churn.best[0] / churn.best[1]);
 		fclose(j);
 	}
+	if (t)
+		fclose(t);
 	unlink("/tmp/bench.file");
 	return 0;
 }

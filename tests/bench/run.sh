@@ -3,18 +3,34 @@
 #
 # run.sh - `make bench`: run the benchmarks in a guest on the fast kernel
 #
-# Usage: run.sh <bzImage> <initramfs> <output dir>
+# Usage: run.sh <bzImage> <initramfs> <output dir> [<unpatched bzImage>]
 #
 # Writes <output dir>/report.md and report.json, with the machine the run
-# was on, and prints the report.
+# was on, and prints the report.  With the unpatched kernel, the host-side
+# micro-benchmarks also run on it and on the patched kernel without the
+# module (two more boots), for the zero-overhead comparison: unpatched vs.
+# patched without the module vs. module loaded (host tasks) vs. inside a
+# context.
 
 set -eu
-kernel=$1 initrd=$2 out=$3
+kernel=$1 initrd=$2 out=$3 vanilla=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
 rm -f "$out/bench.json" "$out/net.json" "$out/fs.json" "$out/scale.json" \
-	"$out/report.md" \
-	"$out/report.json"
+	"$out/report.md" "$out/report.json" "$out"/*.tsv "$out/vanilla.json" \
+	"$out/nomodule.json" "$out/overhead.md" "$out/overhead.json"
+
+# The baselines: host tasks on the unpatched kernel and on the patched
+# kernel without the module.
+if [ -n "$vanilla" ]; then
+	for side in vanilla nomodule; do
+		k=$kernel
+		[ $side = vanilla ] && k=$vanilla
+		CMD="/tests/bench -H -r 5 -j /mnt/share/$side.json -t /mnt/share/$side.tsv" \
+			SHARE=$out APPEND=vs.nomodule TIMEOUT=1200 \
+			"$here/../qemu/vm.sh" "$k" "$initrd" >"$out/$side.md"
+	done
+fi
 
 # util-linux's hardlink runs in the guest with the host's C library.
 hl=$(command -v hardlink || true)
@@ -28,11 +44,36 @@ if [ -n "$hl" ]; then
 	hlcmd="/mnt/share/$(basename "$ld") --library-path /mnt/share /mnt/share/hardlink"
 fi
 
-CMD="/tests/bench -r 5 -j /mnt/share/bench.json && echo &&
+CMD="/tests/bench -r 5 -j /mnt/share/bench.json -t /mnt/share/module.tsv && echo &&
 	/tests/netbench -r 5 -j /mnt/share/net.json && echo &&
 	/tests/fsbench -r 3 -H '$hlcmd' -j /mnt/share/fs.json && echo &&
 	/tests/scalebench -n 10000 -m 100 -j /mnt/share/scale.json" SHARE=$out TIMEOUT=2400 \
 	"$here/../qemu/vm.sh" "$kernel" "$initrd" >"$out/guest.md"
+
+# One table: each kernel and side against the unpatched kernel.
+if [ -n "$vanilla" ]; then
+	awk -F '\t' -v md="$out/overhead.md" -v js="$out/overhead.json" '
+	FILENAME ~ /vanilla/ { v[$1] = $2; order[++n] = $1; next }
+	FILENAME ~ /nomodule/ { nm[$1] = $2; next }
+	{ h[$1] = $2; c[$1] = $3 }
+	END {
+		print "## Zero overhead: against the unpatched kernel (best of 5, ns/op; ratio)\n" >md
+		print "| benchmark | unpatched | patched, no module | module loaded, host task | task in a context |" >md
+		print "|---|---:|---:|---:|---:|" >md
+		printf "[" >js
+		for (i = 1; i <= n; i++) {
+			k = order[i]
+			printf "| %s | %.0f | %.0f (%.3f) | %.0f (%.3f) | %.0f (%.3f) |\n", k, v[k],
+				nm[k], nm[k] / v[k], h[k], h[k] / v[k], c[k], c[k] / v[k] >md
+			printf "%s{\"name\": \"%s\", \"unpatched_ns\": %s, \"nomodule_ns\": %s, \"module_host_ns\": %s, \"context_ns\": %s, \"nomodule_ratio\": %.4f, \"module_host_ratio\": %.4f, \"context_ratio\": %.4f}", \
+				(i > 1 ? ", " : ""), k, v[k], nm[k], h[k], c[k], nm[k] / v[k], h[k] / v[k], c[k] / v[k] >js
+		}
+		print "]" >js
+		print "\nTargets: patched without the module within 1% of unpatched, host tasks" >md
+		print "with the module within 2%.  Each column is a separate boot: under TCG," >md
+		print "boot-to-boot noise is a few percent, more than the targets." >md
+	}' "$out/vanilla.tsv" "$out/nomodule.tsv" "$out/module.tsv"
+fi
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || echo tcg)
@@ -43,6 +84,7 @@ accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || e
 	echo "guest: the fast kernel, 2 vCPUs, 1 GiB.  Ratios compare both sides of"
 	echo "one run; absolute numbers under TCG are not native speed."
 	echo
+	[ -f "$out/overhead.md" ] && cat "$out/overhead.md" && echo
 	cat "$out/guest.md"
 } >"$out/report.md"
 {
@@ -55,6 +97,8 @@ accel=$(sed -n 2p "${VS_CACHE:-$HOME/.cache/vserver}/kvm-probe" 2>/dev/null || e
 	cat "$out/fs.json" 2>/dev/null || printf 'null'
 	printf ', "scale": '
 	cat "$out/scale.json" 2>/dev/null || printf 'null'
+	printf ', "overhead": '
+	cat "$out/overhead.json" 2>/dev/null || printf 'null'
 	echo "}"
 } >"$out/report.json"
 cat "$out/report.md"

@@ -9,7 +9,8 @@
 . "$(dirname "$0")/tap.sh"
 
 mount -t tmpfs vservers /vservers || exit 1
-ip link add vs0 type dummy && ip link set vs0 up || exit 1
+ip link del vst0 2>/dev/null
+ip link add vst0 type dummy && ip link set vst0 up || exit 1
 tpl=/tmp/tpl
 busybox-template $tpl || exit 1
 tar -czf /tmp/tpl.tar.gz -C $tpl . || exit 1
@@ -19,13 +20,13 @@ mounts_before=$(wc -l </proc/mounts)
 rm -rf /etc/vservers
 
 vserver web1 build -m template --context 201 --hostname web1.example \
-	--interface web=vs0:192.0.2.11/24 -- -t $tpl >/dev/null &&
+	--interface web=vst0:192.0.2.11/24 -- -t $tpl >/dev/null &&
 	vserver web2 build -m template --context 202 \
-		--interface vs0:192.0.2.12/24 -- -t /tmp/tpl.tar.gz >/dev/null
+		--interface vst0:192.0.2.12/24 -- -t /tmp/tpl.tar.gz >/dev/null
 ok $? "build two guests from a template directory and a tarball"
 [ "$(cat /etc/vservers/web1/context)" = 201 ] &&
 	[ "$(cat /etc/vservers/web1/interfaces/0/ip)" = 192.0.2.11 ] &&
-	[ "$(cat /etc/vservers/web1/interfaces/0/dev)" = vs0 ] &&
+	[ "$(cat /etc/vservers/web1/interfaces/0/dev)" = vst0 ] &&
 	[ -x /vservers/web1/bin/busybox ] && [ -c /vservers/web1/dev/null ] &&
 	[ -L /vservers/web1/dev/ptmx ] && [ ! -e /vservers/web1/dev/mem ]
 ok $? "build writes the configuration, the root and a minimal /dev"
@@ -64,7 +65,7 @@ out=$(vserver web1 start 2>&1)
 rc=$?
 rm /etc/vservers/web1/bogus
 [ $rc = 1 ] && echo "$out" | grep -q "web1/bogus: unknown file" &&
-	! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+	! ip addr show dev vst0 | grep -q 192.0.2.11 &&
 	[ ! -e /sys/fs/cgroup/vserver/web1 ]
 ok $? "an unknown file is an error naming it; nothing is started"
 mkdir -p /etc/vservers/web1/cgroup && echo lots >/etc/vservers/web1/cgroup/memory.max
@@ -79,7 +80,7 @@ vserver --silent web1 start 2>/dev/null
 rc=$?
 rm /etc/vservers/web1/apps/init/cmd.start
 [ $rc = 1 ] && ! vserver web1 running &&
-	! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+	! ip addr show dev vst0 | grep -q 192.0.2.11 &&
 	[ ! -e /sys/fs/cgroup/vserver/web1 ] && [ ! -e /run/vservers/web1 ] &&
 	! grep -q "^201 " /proc/virtual/status 2>/dev/null &&
 	! vserver-stat | grep -q "^201 "
@@ -96,8 +97,8 @@ vserver web1 status | grep -q "running at context '201'" &&
 ok $? "status and running of a started guest"
 vserver-stat | grep -q "^201 .* web1$" && vserver-stat | grep -q "^202 .* web2$"
 ok $? "vserver-stat lists both guests"
-ip -4 addr show dev vs0 | grep -q "192.0.2.11/24 .*vs0:web" &&
-	ip -4 addr show dev vs0 | grep -q "192.0.2.12/24"
+ip -4 addr show dev vst0 | grep -q "192.0.2.11/24 .*vst0:web" &&
+	ip -4 addr show dev vst0 | grep -q "192.0.2.12/24"
 ok $? "start adds the addresses to the host interface, with the label"
 [ "$(wget -q -O - http://192.0.2.11/)" = "hello from web1" ] &&
 	[ "$(wget -q -O - http://192.0.2.12/)" = "hello from web2" ]
@@ -191,7 +192,7 @@ ok $? "a memory hog is killed at memory.max; the other guest serves on"
 # --- restart and stop
 vserver --silent web2 restart &&
 	[ "$(wget -q -O - http://192.0.2.12/)" = "hello from web2" ] &&
-	[ "$(ip -4 addr show dev vs0 | grep -c 192.0.2.12)" = 1 ]
+	[ "$(ip -4 addr show dev vst0 | grep -c 192.0.2.12)" = 1 ]
 ok $? "restart: the guest serves again, its address once"
 pid1=$(httpd_of web1)
 [ -n "$pid1" ] && kill -0 "$pid1" && ! vserver web2 exec kill -0 "$pid1" 2>/dev/null
@@ -201,7 +202,7 @@ ok $? "condrestart restarts a running guest"
 
 vserver --silent web1 stop
 [ "$(tail -n 1 /vservers/web1/var/log/rc.log)" = "rc 6" ] &&
-	! vserver web1 running && ! ip addr show dev vs0 | grep -q 192.0.2.11 &&
+	! vserver web1 running && ! ip addr show dev vst0 | grep -q 192.0.2.11 &&
 	[ ! -e /sys/fs/cgroup/vserver/web1 ] && [ ! -e /run/vservers/web1 ] &&
 	! vserver-stat | grep -q "^201 " && ! nattribute --nid 201 --get >/dev/null 2>&1 &&
 	[ "$(wc -l </proc/mounts)" = "$mounts_before" ] &&
@@ -226,7 +227,7 @@ ok $? "stop a rescue guest, without the stop command"
 
 # --- the plain init style: busybox init as the guest's fake pid 1
 vserver web3 build -m copy --context 203 --initstyle plain \
-	--interface vs0:192.0.2.13/24 -- --source $tpl >/dev/null &&
+	--interface vst0:192.0.2.13/24 -- --source $tpl >/dev/null &&
 	[ "$(cat /etc/vservers/web3/apps/init/style)" = plain ] &&
 	vserver --silent web3 start
 ok $? "build by copying a directory; start with the plain init style"
@@ -237,7 +238,7 @@ vserver web3 exec ps | grep -q "^ *1 .*init" &&
 	[ "$(wget -q -O - http://192.0.2.13/)" = "guest from the busybox template" ]
 ok $? "the guest's init is its pid 1 and started its services"
 vserver --silent web3 stop && ! vserver web3 running &&
-	[ ! -e /sys/fs/cgroup/vserver/web3 ] && ! ip addr show dev vs0 | grep -q 192.0.2.13
+	[ ! -e /sys/fs/cgroup/vserver/web3 ] && ! ip addr show dev vst0 | grep -q 192.0.2.13
 ok $? "stop ends a guest with its own init, and cleans up"
 vserver --silent web3 delete --force
 vserver web4 build -m skeleton --context 204 >/dev/null &&
@@ -256,7 +257,7 @@ echo n | vserver web2 delete >/dev/null
 ok $? "delete asks, and no keeps the guest"
 vserver --silent web2 delete --force &&
 	[ ! -e /vservers/web2 ] && [ ! -e /etc/vservers/web2 ] &&
-	! ip addr show dev vs0 | grep -q 192.0.2.12 &&
+	! ip addr show dev vst0 | grep -q 192.0.2.12 &&
 	[ ! -e /sys/fs/cgroup/vserver/web2 ] && ! vserver-stat | grep -q "^202 "
 ok $? "delete --force stops the guest and removes it"
 vserver web2 status >/dev/null 2>&1
@@ -264,12 +265,12 @@ vserver web2 status >/dev/null 2>&1
 ok $? "a deleted guest is gone"
 vserver --silent web1 delete --force && [ ! -e /vservers/web1 ]
 ok $? "delete a stopped guest"
-vserver web1 build -m template --context 201 --interface vs0:192.0.2.11/24 \
+vserver web1 build -m template --context 201 --interface vst0:192.0.2.11/24 \
 	-- -t $tpl >/dev/null && vserver --silent web1 start &&
 	[ "$(wget -q -O - http://192.0.2.11/)" = "guest from the busybox template" ] &&
 	vserver --silent web1 delete --force
 ok $? "a guest of the same name can be built and started after a delete"
 
-ip link del vs0
+ip link del vst0
 umount /vservers
 tap_done

@@ -11,6 +11,7 @@
 #   SHARE  a host directory, visible read-write in the guest at /mnt/share
 #   DISK   a disk image, /dev/vda in the guest
 #   TIMEOUT  seconds before a CMD run is killed (default 600)
+#   APPEND   more kernel command line words, such as vs.nomodule
 
 set -eu
 
@@ -22,6 +23,7 @@ trap 'rm -rf "$out"' EXIT
 set --
 [ -n "${SHARE:-}" ] && set -- "$@" -s "$(cd "$SHARE" && pwd)"
 [ -n "${DISK:-}" ] && set -- "$@" -d "$DISK"
+[ -n "${APPEND:-}" ] && set -- "$@" -a "$APPEND"
 
 CMD=${VS_CMD-${CMD:-}}
 if [ -z "$CMD" ]; then
