@@ -3,7 +3,9 @@
  * stress_test.c - contexts created, entered, changed and ended concurrently
  *
  * Several workers churn through contexts while readers walk /proc and
- * /proc/virtual and ask for the xid of every pid.  The test itself checks
+ * /proc/virtual and ask for the xid of every pid.  Then migrators move
+ * short-lived processes into a pool of contexts and network contexts,
+ * fork and exit there, while a killer signals the pool.  The test itself checks
  * that everything the workers made is gone at the end; the debug kernel's
  * KASAN, lockdep and kmemleak, checked by the harness, do the rest.
  */
@@ -162,6 +164,127 @@ TEST(churn_leaves_nothing_behind)
 	}
 	/* Every context the workers made has ended. */
 	EXPECT_EQ(active, proc_value("/proc/virtual/status", "#CActive", 10));
+}
+
+#define POOL 8
+#define MIGRATORS 4
+#define MIGRATIONS 150
+
+/* Fork, migrate the child into a context and network context of the
+ * pool, let it fork once and exit; @n times. */
+static int migrator(int m, int n)
+{
+	struct vcmd_ctx_migrate arg = { 0 };
+	unsigned int seed = m * 7919 + 1;
+
+	for (int i = 0; i < n; i++) {
+		uint32_t id = 850 + rand_r(&seed) % POOL;
+		int status;
+		pid_t pid = fork();
+
+		if (pid < 0)
+			return 30;
+		if (!pid) {
+			if (vs_call(VCMD_net_migrate, id, NULL) ||
+			    vs_call(VCMD_ctx_migrate, id, &arg))
+				_exit(31);
+			if (fork() == 0)
+				_exit(vs_call(VCMD_task_xid, 0, NULL) == id ? 0 : 1);
+			wait(&status);
+			_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 32);
+		}
+		/* The killer may end it: only a wrong xid is an error. */
+		if (waitpid(pid, &status, 0) != pid)
+			return 33;
+		if (WIFEXITED(status) && WEXITSTATUS(status))
+			return WEXITSTATUS(status);
+	}
+	return 0;
+}
+
+static int killer(volatile int *stop)
+{
+	struct vcmd_ctx_kill k = { .pid = 0 };
+	unsigned int seed = 42;
+
+	while (!*stop) {
+		k.sig = rand_r(&seed) % 4 ? 0 : SIGKILL;
+		vs_call(VCMD_ctx_kill, 850 + rand_r(&seed) % POOL, &k);
+		usleep(2000);
+	}
+	return 0;
+}
+
+TEST(migrate_churn_across_contexts)
+{
+	long active = proc_value("/proc/virtual/status", "#CActive", 10);
+	struct vcmd_ctx_stat st;
+	pid_t kids[MIGRATORS], kill_pid;
+	volatile int *stop;
+	int i, status;
+
+	stop = mmap(NULL, sizeof(*stop), PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, stop);
+	*stop = 0;
+	/* The pool: persistent, empty contexts and network contexts. */
+	for (i = 0; i < POOL; i++) {
+		struct vcmd_net_flags nf = { NXF_PERSISTENT, NXF_PERSISTENT };
+		pid_t pid = fork();
+
+		ASSERT_LE(0, pid);
+		if (!pid)
+			_exit(vs_call(VCMD_net_create, 850 + i, NULL) < 0 ||
+			      vs_call(VCMD_set_nflags, 850 + i, &nf) ||
+			      vs_create(850 + i, VXF_INIT_SET | VXF_PERSISTENT) < 0 ||
+			      vs_set_cflags(850 + i, 0, VXF_STATE_SETUP));
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		ASSERT_EQ(0, WEXITSTATUS(status));
+	}
+	kill_pid = fork();
+	ASSERT_LE(0, kill_pid);
+	if (!kill_pid) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		_exit(killer(stop));
+	}
+	for (i = 0; i < MIGRATORS; i++) {
+		kids[i] = fork();
+		ASSERT_LE(0, kids[i]);
+		if (!kids[i]) {
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			_exit(migrator(i, MIGRATIONS));
+		}
+	}
+	for (i = 0; i < MIGRATORS; i++) {
+		ASSERT_EQ(kids[i], waitpid(kids[i], &status, 0));
+		EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+			TH_LOG("migrator %d: status %#x", i, status);
+		}
+	}
+	*stop = 1;
+	ASSERT_EQ(kill_pid, waitpid(kill_pid, &status, 0));
+	/* Every process has left; the pool is empty, then gone. */
+	for (i = 0; i < POOL; i++) {
+		struct vcmd_net_flags nf = { 0, NXF_PERSISTENT };
+
+		for (int t = 0; t < 100; t++) {
+			ASSERT_EQ(0, vs_call(VCMD_ctx_stat, 850 + i, &st));
+			if (!st.tasks)
+				break;
+			usleep(20000);
+		}
+		EXPECT_EQ(0, st.tasks);
+		EXPECT_EQ(0, vs_set_cflags(850 + i, 0, VXF_PERSISTENT));
+		EXPECT_EQ(0, vs_call(VCMD_set_nflags, 850 + i, &nf));
+	}
+	for (int t = 0; t < 100; t++) {
+		if (proc_value("/proc/virtual/status", "#CActive", 10) == active)
+			break;
+		usleep(20000);
+	}
+	EXPECT_EQ(active, proc_value("/proc/virtual/status", "#CActive", 10));
+	for (i = 0; i < POOL; i++)
+		EXPECT_EQ(-1, vs_call(VCMD_nx_info, 850 + i, &(struct vcmd_nx_info){ 0 }));
 }
 
 TEST_HARNESS_MAIN
