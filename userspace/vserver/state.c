@@ -214,8 +214,18 @@ static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
 	char line[1024], *f[7], *save, *p;
 	uint64_t num;
 	bool numeric = !vs_parse_u64(user, UINT32_MAX - 1, &num);
-	FILE *pw = fopen("/etc/passwd", "re");
-	int n;
+	struct stat st;
+	FILE *pw = NULL;
+	int n, fd;
+
+	/*
+	 * The guest owns this file and we are still host root: a FIFO or a
+	 * device there must not block or feed us.
+	 */
+	fd = open("/etc/passwd", O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+			!(pw = fdopen(fd, "r"))))
+		close(fd);
 
 	xsnprintf(home, size, "/");
 	xsnprintf(shell, ssize, "/bin/sh");
