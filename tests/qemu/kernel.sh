@@ -161,6 +161,9 @@ if [ "$(cat "$out/.vs-config-key" 2>/dev/null)" != "$ckey" ] || [ ! -f "$out/.co
 	for opt in $(cat $frags | sed -n 's/^\(CONFIG_[A-Z0-9_]*=.*\)$/\1/p'); do
 		name=${opt%%=*}
 		val=${opt#*=}
+		# The unpatched tree has no option of ours.
+		[ "$flavor" = vanilla ] && [ "${name#CONFIG_VSERVER}" != "$name" ] &&
+			continue
 		if [ "$val" = n ]; then
 			grep -q "^$name=" "$out/.config" && bad="$bad $opt"
 		else
