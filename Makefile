@@ -3,8 +3,9 @@
 # vserver: Linux-VServer style contexts for Linux 6.1.
 #
 #   make            build the debug kernel, vserver.ko, the tools and the tests
-#   make test       build what is missing, run the unit tests and the guest
-#                   tests in QEMU on the debug kernel
+#   make test       build what is missing, run the unit tests, the static
+#                   checks of make check and the guest tests in QEMU on the
+#                   debug kernel
 #   make run        boot the fast kernel and show the demo, then a shell
 #   make vm         boot a guest with the module loaded (CMD=, SHARE=, DISK=,
 #                   KERNEL=debug|fast)
@@ -84,7 +85,8 @@ build-%: initramfs-% unit-tests
 	@echo "built: $(call kout,$*)/arch/x86/boot/bzImage, $(B)/initramfs-$*.cpio.gz"
 
 test: build-debug
-	@tests/run-tests.sh $(call kout,debug)/arch/x86/boot/bzImage \
+	@VS_CHECK_KOUT=$(call kout,debug) \
+		tests/run-tests.sh $(call kout,debug)/arch/x86/boot/bzImage \
 		$(B)/initramfs-debug.cpio.gz $(B)/unit
 
 # CMD reaches vm.sh untouched: make would expand the '$' in it.

@@ -5,6 +5,9 @@
 #
 # Usage: run-tests.sh <bzImage> <initramfs> <unit test dir>
 #
+# With VS_CHECK_KOUT set to the debug kernel's build directory, the static
+# checks of tests/check.sh count as tests too.
+#
 # The guest tests run in QEMU on the debug kernel.  Their TAP comes back on
 # the guest's second serial port; the kernel log on the first is searched
 # for splats (BUG, WARNING, KASAN, lockdep, refcount_t, kmemleak...), each
@@ -62,6 +65,20 @@ for t in "$unit"/*_test; do
 	{ echo "# program: $name"; "$t" 2>&1; } >"$out/$name.tap"
 	parse_tap "$out/$name.tap"
 done
+
+# The static checks of make check (checkpatch, sparse, kernel-doc,
+# -Werror, cppcheck), when make test names the kernel tree.
+if [ -n "${VS_CHECK_KOUT:-}" ]; then
+	"$(dirname "$0")/check.sh" "$VS_CHECK_KOUT" >"$out/check.log" 2>&1
+	while IFS= read -r line; do
+		case $line in
+		"check: "*": ok") tap ok "${line%: ok}" ;;
+		"check: "*": FAILED") tap not-ok "${line%: FAILED}" ;;
+		"check: "*) ;;
+		*) echo "# $line" ;;
+		esac
+	done <"$out/check.log"
+fi
 
 # Guest tests, with an ext4 disk for the filesystem tests.
 disk=""

@@ -88,7 +88,7 @@ static int bad(const struct guest *g, const char *file, const char *fmt, ...)
 static char **read_lines(const struct guest *g, const char *file,
 			 bool *missing)
 {
-	char path[PATH_MAX * 2], *line = NULL, **lines = NULL, *s, *e;
+	char path[PATH_MAX * 2], *line = NULL, **lines = NULL, **more, *s, *e;
 	size_t cap = 0, n = 0;
 	ssize_t len;
 	FILE *f;
@@ -119,9 +119,10 @@ static char **read_lines(const struct guest *g, const char *file,
 			*--e = '\0';
 		if (!*s || *s == '#')
 			continue;
-		lines = realloc(lines, (n + 2) * sizeof(*lines));
-		if (!lines || !(lines[n] = strdup(s)))
+		more = realloc(lines, (n + 2) * sizeof(*lines));
+		if (!more || !(more[n] = strdup(s)))
 			err(EXIT_VS_FAILURE, "cannot allocate memory");
+		lines = more;
 		lines[++n] = NULL;
 	}
 	if (ferror(f)) {
@@ -586,9 +587,11 @@ static int parse_mount(struct guest *g, char *line, int lineno)
 	char *f[7], *save, *opt, *data;
 	size_t n = 0, i;
 
-	for (f[n] = strtok_r(line, " \t", &save); f[n] && n < 6;
-	     f[++n] = strtok_r(NULL, " \t", &save))
-		;
+	for (n = 0; n < 7; n++) {
+		f[n] = strtok_r(n ? NULL : line, " \t", &save);
+		if (!f[n])
+			break;
+	}
 	if (n < 3 || n > 6)
 		return bad(g, "fstab", "line %d: need: source directory type [options [dump [pass]]]",
 			   lineno);
