@@ -12,6 +12,7 @@
 #   make bench      benchmarks on the fast kernel, report in markdown and JSON
 #   make fuzz       fuzz vserver(2) on the debug kernel (SECONDS=, SEED=)
 #   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
+#   make docs       the ABI reference from kernel-doc, in $(VS_CACHE)/out/docs
 #   make clean      remove the build output (not the kernel build cache)
 #
 # All build output goes to $(VS_CACHE) (default ~/.cache/vserver), outside
@@ -116,7 +117,15 @@ bench: build-fast kernel-vanilla
 check: kernel-debug
 	@tests/check.sh $(call kout,debug)
 
+# The ABI reference from the kernel-doc comments of the uapi header and
+# the command handlers, as reStructuredText.
+docs: kernel-debug
+	@mkdir -p $(B)/docs
+	@$(call kout,debug)/source/scripts/kernel-doc -rst \
+		kernel/uapi/linux/vserver.h kernel/*cmd.c >$(B)/docs/abi-reference.rst
+	@echo "docs: $(B)/docs/abi-reference.rst"
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps tools unit-tests test vm run bench check clean fuzz
+.PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz
