@@ -121,7 +121,7 @@ check: kernel-debug
 # the command handlers, as reStructuredText.
 docs: kernel-debug
 	@mkdir -p $(B)/docs
-	@$(call kout,debug)/source/scripts/kernel-doc -rst \
+	@$(call kout,debug)/source/scripts/kernel-doc -rst -sphinx-version 3.4 \
 		kernel/uapi/linux/vserver.h kernel/*cmd.c >$(B)/docs/abi-reference.rst
 	@echo "docs: $(B)/docs/abi-reference.rst"
 
