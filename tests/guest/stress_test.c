@@ -284,7 +284,8 @@ TEST(migrate_churn_across_contexts)
 	}
 	EXPECT_EQ(active, proc_value("/proc/virtual/status", "#CActive", 10));
 	for (i = 0; i < POOL; i++)
-		EXPECT_EQ(-1, vs_call(VCMD_nx_info, 850 + i, &(struct vcmd_nx_info){ 0 }));
+		EXPECT_EQ(-ESRCH, vs_call(VCMD_nx_info, 850 + i,
+					    &(struct vcmd_nx_info){ 0 }));
 }
 
 TEST_HARNESS_MAIN

@@ -224,6 +224,15 @@ rclines=$(wc -l </vservers/web1/var/log/rc.log)
 vserver --silent web1 stop && ! vserver web1 running &&
 	[ "$(wc -l </vservers/web1/var/log/rc.log)" = "$rclines" ]
 ok $? "stop a rescue guest, without the stop command"
+# vserver blocks Ctrl-C and friends while it starts and stops; the start
+# command must not inherit that (restart blocks twice).
+printf '/bin/grep\nSigBlk\n/proc/self/status\n' >/etc/vservers/web1/apps/init/cmd.start
+out=$(vserver --silent web1 restart)
+rc=$?
+vserver --silent web1 stop
+rm /etc/vservers/web1/apps/init/cmd.start
+[ $rc = 0 ] && echo "$out" | grep -q "^SigBlk:[[:space:]]*0*$"
+ok $? "the start command does not inherit the signals vserver blocks"
 
 # --- the plain init style: busybox init as the guest's fake pid 1
 vserver web3 build -m copy --context 203 --initstyle plain \

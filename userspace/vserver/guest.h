@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <sys/types.h>
 
 #include "lib/ifaddr.h"
@@ -134,6 +135,7 @@ void guest_enter(const struct guest *g, uint32_t xid, const char *user,
 
 /* start.c, stop.c, build.c */
 int guest_lock(const struct guest *g);
+void guest_block_signals(sigset_t *old);
 void guest_teardown(const struct guest *g, const struct vs_ifaddr *added,
 		    size_t nadded);
 int guest_start(struct guest *g, bool rescue);

@@ -55,6 +55,7 @@ struct msg {
 };
 
 static int sock = -1;
+static sigset_t saved_mask;
 
 /* The guest side failed: tell the host, which undoes everything. */
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -193,6 +194,7 @@ static void __attribute__((noreturn)) guest_side(const struct guest *g)
 	clearenv();
 	setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
 	setenv("HOME", "/", 1);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 	execv(g->cmd_start[0], g->cmd_start);
 	fail("cannot execute %s in the guest", g->cmd_start[0]);
 }
@@ -367,6 +369,34 @@ int guest_lock(const struct guest *g)
 }
 
 /**
+ * guest_block_signals() - keep Ctrl-C and friends from cutting a start or
+ *                         stop in half
+ * @old: the mask before, for the programs started in the guest
+ *
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT wait until the process exits, so
+ * that a start is always finished or undone.  Programs started in the
+ * guest get @old back.
+ */
+void guest_block_signals(sigset_t *old)
+{
+	static sigset_t first;
+	static bool blocked;
+	sigset_t set;
+
+	/* restart stops and starts: the mask before the stop counts. */
+	if (!blocked) {
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGHUP);
+		sigaddset(&set, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &set, &first);
+		blocked = true;
+	}
+	*old = first;
+}
+
+/**
  * guest_start() - start a vserver
  * @g: the vserver
  * @rescue: start without an init: the context and its namespaces only
@@ -385,6 +415,7 @@ int guest_start(struct guest *g, bool rescue)
 
 	if (rescue)
 		g->style = INIT_RESCUE;
+	guest_block_signals(&saved_mask);
 	if (vc_get_version() < 0)
 		err(EXIT_VS_FAILURE, "the kernel has no vserver support (is vserver.ko loaded?)");
 	guest_lock(g);

@@ -22,6 +22,8 @@
 /* How long the stop command may take before it is killed. */
 #define STOP_TIMEOUT	60
 
+static sigset_t saved_mask;
+
 static void run_stop_command(const struct guest *g, uint32_t xid)
 {
 	const struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
@@ -35,6 +37,7 @@ static void run_stop_command(const struct guest *g, uint32_t xid)
 		return;
 	}
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 		guest_enter(g, xid, "0", EXIT_VS_FAILURE);
 		fd = open("/dev/null", O_RDONLY);
 		if (fd >= 0 && fd != 0) {
@@ -80,6 +83,7 @@ int guest_stop(struct guest *g)
 	uint32_t xid = g->xid;
 	bool rescued = false;
 
+	guest_block_signals(&saved_mask);
 	guest_lock(g);
 	if (guest_read_run(g, &xid, added, &nadded, &rescued) == -EINVAL)
 		warnx("%s: the run file is damaged; removing what it names",
