@@ -144,6 +144,19 @@ grep -q . /sys/fs/cgroup/vserver/web1/cgroup.procs &&
 	[ "$(vserver web1 exec cat /proc/self/cgroup)" != "$(cat /proc/self/cgroup)" ]
 ok $? "the guest's processes, and those entering it, are in its cgroup"
 
+# --- hashify: the guests share identical files; a write unshares them
+size=$(stat -c %s /vservers/web2/bin/busybox)
+vserver web1 hashify >/dev/null && vserver web2 hashify >/dev/null &&
+	[ "$(stat -c %i /vservers/web1/bin/busybox)" = "$(stat -c %i /vservers/web2/bin/busybox)" ] &&
+	showattr /vservers/web2/bin/busybox | grep -q '^-----UIC-'
+ok $? "hashify links the identical files of two guests"
+vserver web1 exec sh -c 'echo >>/bin/busybox' &&
+	[ "$(stat -c %i /vservers/web1/bin/busybox)" != "$(stat -c %i /vservers/web2/bin/busybox)" ] &&
+	[ "$(stat -c %s /vservers/web1/bin/busybox)" = $((size + 1)) ] &&
+	[ "$(stat -c %s /vservers/web2/bin/busybox)" = "$size" ] &&
+	[ "$(vserver web2 exec echo still)" = still ]
+ok $? "a guest's write to a shared file gets it a copy; the other keeps its own"
+
 # --- limits
 [ "$(cat /sys/fs/cgroup/vserver/web2/pids.max)" = 40 ] &&
 	[ "$(cat /sys/fs/cgroup/vserver/web2/memory.max)" = $((48 << 20)) ]
