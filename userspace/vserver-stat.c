@@ -3,9 +3,9 @@
  * vserver-stat - list the running contexts and what they use
  *
  * Output compatible with util-vserver's vserver-stat; see vserver-stat(8).
- * The contexts are found from the processes in /proc (the kernel has no
- * list of contexts for userspace), so a persistent context without
- * processes is not shown.
+ * The contexts are found from the processes in /proc, and from
+ * /proc/virtual for persistent contexts without processes (their uptime
+ * is the context's).
  */
 
 #include <ctype.h>
@@ -180,6 +180,48 @@ static size_t utf8_len(const unsigned char *p)
 }
 
 /*
+ * Persistent contexts without processes (a guest started with --rescue)
+ * appear only in /proc/virtual; their uptime is the context's.
+ */
+static void add_empty_contexts(long hz)
+{
+	char path[64], line[128];
+	struct ctx_stat *s;
+	struct dirent *d;
+	double bias;
+	size_t i;
+	DIR *dir = opendir("/proc/virtual");
+	FILE *f;
+
+	if (!dir)
+		return;
+	while ((d = readdir(dir))) {
+		unsigned long xid;
+		char *end;
+
+		if (!isdigit((unsigned char)d->d_name[0]))
+			continue;
+		xid = strtoul(d->d_name, &end, 10);
+		if (*end || xid > UINT32_MAX)
+			continue;
+		for (i = 0; i < nstats && stats[i].xid != xid; i++)
+			;
+		if (i < nstats)
+			continue;
+		s = stat_of(xid);
+		snprintf(path, sizeof(path), "/proc/virtual/%lu/cvirt", xid);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "BiasUptime: %lf", &bias) == 1)
+				s->start = (unsigned long long)(bias * hz);
+		fclose(f);
+	}
+	closedir(dir);
+}
+
+/*
  * A JSON string: quote and backslash escaped, control characters as
  * \u00XX, and bytes that are not UTF-8 as U+FFFD (the kernel keeps the
  * name as it was set), so that the output stays valid JSON.
@@ -304,6 +346,7 @@ int main(int argc, char **argv)
 		if (isdigit((unsigned char)d->d_name[0]))
 			add_process(d->d_name, page);
 	closedir(dir);
+	add_empty_contexts(hz);
 	qsort(stats, nstats, sizeof(*stats), by_xid);
 
 	if (json) {

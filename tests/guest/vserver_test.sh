@@ -231,6 +231,7 @@ ok $? "the other guest runs on"
 # --- rescue, enter
 vserver --silent web1 start --rescue && vserver web1 running &&
 	[ "$(vserver web1 status | sed -n 's/^Number of processes: //p')" = 0 ] &&
+	vserver-stat | grep -q "^201 *0 .* web1$" &&
 	[ "$(echo 'echo in-$(hostname)' | vserver web1 enter 2>/dev/null | tail -n 1)" = in-web1.example ]
 ok $? "start --rescue keeps an empty guest to enter"
 rclines=$(wc -l </vservers/web1/var/log/rc.log)
