@@ -22,7 +22,8 @@ rm -rf /etc/vservers
 vserver web1 build -m template --context 201 --hostname web1.example \
 	--interface web=vst0:192.0.2.11/24 -- -t $tpl >/dev/null &&
 	vserver web2 build -m template --context 202 \
-		--interface vst0:192.0.2.12/24 -- -t /tmp/tpl.tar.gz >/dev/null
+		--interface vst0:192.0.2.12/24 --interface vst0:2001:db8::12/64 \
+		-- -t /tmp/tpl.tar.gz >/dev/null
 ok $? "build two guests from a template directory and a tarball"
 [ "$(cat /etc/vservers/web1/context)" = 201 ] &&
 	[ "$(cat /etc/vservers/web1/interfaces/0/ip)" = 192.0.2.11 ] &&
@@ -103,6 +104,10 @@ ok $? "start adds the addresses to the host interface, with the label"
 [ "$(wget -q -O - http://192.0.2.11/)" = "hello from web1" ] &&
 	[ "$(wget -q -O - http://192.0.2.12/)" = "hello from web2" ]
 ok $? "each guest serves http on port 80 of its own address"
+ip -6 addr show dev vst0 | grep -q "2001:db8::12/64" &&
+	[ "$(wget -q -O - 'http://[2001:db8::12]/')" = "hello from web2" ] &&
+	! vserver web1 exec ip -6 addr | grep -q 2001:db8::12
+ok $? "an IPv6 address of the configuration: on the host device, served"
 
 # --- isolation
 # busybox httpd's argv[0] is busybox: find it by its command line.
@@ -281,7 +286,8 @@ ok $? "delete asks, and no keeps the guest"
 vserver --silent web2 delete --force &&
 	[ ! -e /vservers/web2 ] && [ ! -e /etc/vservers/web2 ] &&
 	! ip addr show dev vst0 | grep -q 192.0.2.12 &&
-	[ ! -e /sys/fs/cgroup/vserver/web2 ] && ! vserver-stat | grep -q "^202 "
+	[ ! -e /sys/fs/cgroup/vserver/web2 ] && ! vserver-stat | grep -q "^202 " &&
+	! ip -6 addr show dev vst0 | grep -q 2001:db8::12
 ok $? "delete --force stops the guest and removes it"
 vserver web2 status >/dev/null 2>&1
 [ $? = 5 ]
