@@ -493,26 +493,24 @@ int guest_build(const char *name, int argc, char **argv)
 		       "none\t/tmp\t\ttmpfs\tsize=16m,mode=1777\t0 0\n"
 		       "none\t/dev/pts\tdevpts\tgid=5,mode=620,ptmxmode=0666\t0 0\n"))
 		goto fail;
-	xsnprintf(vdir + strlen(vdir), sizeof(vdir) - strlen(vdir), "%s", "");
 	{
+		static const char *const uts[] = { "uts", NULL };
+		static const char *const ifs[] = { "interfaces", NULL };
+		static const char *const apps[] = { "apps", "apps/init", NULL };
 		char sub[PATH_MAX + 32];
 
 		xsnprintf(sub, sizeof(sub), "%s/uts", cfgdir);
-		if (mkdir(sub, 0755) < 0 ||
+		if (make_dirs(cfgdir, uts, 0755) ||
 		    write_file(sub, "nodename", "%s\n",
 			       b.hostname ? b.hostname : name))
 			goto fail;
-		if (b.nifaces) {
-			xsnprintf(sub, sizeof(sub), "%s/interfaces", cfgdir);
-			if (mkdir(sub, 0755) < 0)
-				goto fail;
-		}
+		if (b.nifaces && make_dirs(cfgdir, ifs, 0755))
+			goto fail;
 		for (i = 0; i < b.nifaces; i++)
 			if (write_iface(cfgdir, i, b.ifaces[i]))
 				goto fail;
-		xsnprintf(sub, sizeof(sub), "%s/apps", cfgdir);
-		if (b.initstyle && (mkdir(sub, 0755) < 0 ||
-				    (strcat(sub, "/init"), mkdir(sub, 0755) < 0) ||
+		xsnprintf(sub, sizeof(sub), "%s/apps/init", cfgdir);
+		if (b.initstyle && (make_dirs(cfgdir, apps, 0755) ||
 				    write_file(sub, "style", "%s\n", b.initstyle)))
 			goto fail;
 	}
