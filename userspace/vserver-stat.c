@@ -41,14 +41,23 @@ struct ctx_stat {
 static struct ctx_stat *stats;
 static size_t nstats;
 
-static struct ctx_stat *stat_of(uint32_t xid)
+/* The totals of a context, or NULL if none of its processes was seen. */
+static struct ctx_stat *find_stat(uint32_t xid)
 {
-	struct ctx_stat *s;
 	size_t i;
 
 	for (i = 0; i < nstats; i++)
 		if (stats[i].xid == xid)
 			return &stats[i];
+	return NULL;
+}
+
+static struct ctx_stat *stat_of(uint32_t xid)
+{
+	struct ctx_stat *s = find_stat(xid);
+
+	if (s)
+		return s;
 	s = realloc(stats, (nstats + 1) * sizeof(*stats));
 	if (!s)
 		err(EXIT_FAILURE, "cannot allocate memory");
@@ -189,7 +198,6 @@ static void add_empty_contexts(long hz)
 	struct ctx_stat *s;
 	struct dirent *d;
 	double bias;
-	size_t i;
 	DIR *dir = opendir("/proc/virtual");
 	FILE *f;
 
@@ -204,9 +212,7 @@ static void add_empty_contexts(long hz)
 		xid = strtoul(d->d_name, &end, 10);
 		if (*end || xid > UINT32_MAX)
 			continue;
-		for (i = 0; i < nstats && stats[i].xid != xid; i++)
-			;
-		if (i < nstats)
+		if (find_stat(xid))
 			continue;
 		s = stat_of(xid);
 		snprintf(path, sizeof(path), "/proc/virtual/%lu/cvirt", xid);

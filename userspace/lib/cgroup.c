@@ -86,10 +86,10 @@ static int write_file(const char *path, const char *value)
 	return ret;
 }
 
-/* Enable the controllers that @dir's cgroup.controllers offers below it. */
+/* Enable below @dir those of our controllers that @dir offers. */
 static int enable_controllers(const char *dir)
 {
-	char path[PATH_MAX], have[256], want[8];
+	char path[PATH_MAX], have[256], want[16], *tok, *save;
 	const char *const *c;
 	FILE *f;
 	int ret;
@@ -102,20 +102,13 @@ static int enable_controllers(const char *dir)
 		have[0] = '\0';
 	fclose(f);
 	snprintf(path, sizeof(path), "%s/cgroup.subtree_control", dir);
-	for (c = controllers; *c; c++) {
-		const char *p = have;
-		size_t len = strlen(*c);
-		bool found = false;
-
-		while ((p = strstr(p, *c))) {
-			if ((p == have || p[-1] == ' ') &&
-			    (p[len] == ' ' || p[len] == '\n' || !p[len]))
-				found = true;
-			p += len;
-		}
-		if (!found)
+	for (tok = strtok_r(have, " \n", &save); tok;
+	     tok = strtok_r(NULL, " \n", &save)) {
+		for (c = controllers; *c && strcmp(*c, tok); c++)
+			;
+		if (!*c)
 			continue;
-		snprintf(want, sizeof(want), "+%s", *c);
+		snprintf(want, sizeof(want), "+%s", tok);
 		ret = write_file(path, want);
 		if (ret)
 			return ret;

@@ -297,14 +297,14 @@ static uint32_t next_xid(void)
 
 	while (again) {
 		again = false;
-		d = opendir(guest_confdir());
+		d = opendir(VS_CONFDIR);
 		if (!d)
 			return xid;
 		while ((de = readdir(d))) {
 			if (de->d_name[0] == '.')
 				continue;
 			xsnprintf(path, sizeof(path), "%s/%s/context",
-				 guest_confdir(), de->d_name);
+				 VS_CONFDIR, de->d_name);
 			f = fopen(path, "re");
 			if (!f)
 				continue;
@@ -354,7 +354,7 @@ static int valid_name(const char *name)
 {
 	const char *p;
 
-	if (!*name || *name == '.' || strlen(name) > 63 - strlen(guest_confdir()))
+	if (!*name || *name == '.' || strlen(name) > 63 - strlen(VS_CONFDIR))
 		return 0;
 	for (p = name; *p; p++)
 		if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
@@ -456,7 +456,7 @@ int guest_build(const char *name, int argc, char **argv)
 	if (b.rootbase[0] != '/')
 		errx(EXIT_VS_USAGE, "--rootdir %s: not an absolute path", b.rootbase);
 
-	xsnprintf(cfgdir, sizeof(cfgdir), "%s/%s", guest_confdir(), name);
+	xsnprintf(cfgdir, sizeof(cfgdir), "%s/%s", VS_CONFDIR, name);
 	xsnprintf(vdir, sizeof(vdir), "%s/%s", b.rootbase, name);
 	if (!lstat(cfgdir, &st))
 		errx(EXIT_VS_FAILURE, "%s: exists already (vserver %s delete removes it)",
@@ -466,7 +466,7 @@ int guest_build(const char *name, int argc, char **argv)
 	if (!b.xid)
 		b.xid = next_xid();
 
-	if ((mkdir(guest_confdir(), 0755) < 0 && errno != EEXIST) ||
+	if ((mkdir(VS_CONFDIR, 0755) < 0 && errno != EEXIST) ||
 	    mkdir(cfgdir, 0755) < 0)
 		err(EXIT_VS_FAILURE, "cannot create %s", cfgdir);
 	if (mkdir(b.rootbase, 0000) < 0 && errno != EEXIST) {

@@ -40,21 +40,15 @@ static const char *const init_files[] = {
 	"style", "cmd.start", "cmd.stop", "killseq", "runlevel.start",
 	"runlevel.stop", NULL
 };
+static const char *const uts_names[] = {
+	"sysname", "nodename", "release", "version", "machine", "domainname",
+	NULL
+};
 static const char *const uts_files[VHIN_MAX + 1] = {
 	[VHIN_SYSNAME] = "sysname", [VHIN_NODENAME] = "nodename",
 	[VHIN_RELEASE] = "release", [VHIN_VERSION] = "version",
 	[VHIN_MACHINE] = "machine", [VHIN_DOMAINNAME] = "domainname",
 };
-
-/**
- * guest_confdir() - the directory of all configurations
- *
- * Return: VS_CONFDIR.
- */
-const char *guest_confdir(void)
-{
-	return VS_CONFDIR;
-}
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -389,17 +383,8 @@ static int load_uts(struct guest *g)
 	xsnprintf(path, sizeof(path), "%s/uts", g->cfgdir);
 	if (stat(path, &st) < 0)
 		return 0;
-	{
-		const char *names[VHIN_MAX + 2];
-		int n = 0;
-
-		for (i = 0; i <= VHIN_MAX; i++)
-			if (uts_files[i])
-				names[n++] = uts_files[i];
-		names[n] = NULL;
-		if (check_dir(g, "uts", names, NULL))
-			return -1;
-	}
+	if (check_dir(g, "uts", uts_names, NULL))
+		return -1;
 	for (i = 0; i <= VHIN_MAX; i++) {
 		if (!uts_files[i])
 			continue;
@@ -759,9 +744,9 @@ int guest_resolve(const char *arg, char *name, size_t size)
 		if (!realpath(arg, path))
 			return -ENOENT;
 		base = strrchr(path, '/') + 1;
-		if (strncmp(path, guest_confdir(), strlen(guest_confdir())) ||
-		    path[strlen(guest_confdir())] != '/' ||
-		    strchr(path + strlen(guest_confdir()) + 1, '/'))
+		if (strncmp(path, VS_CONFDIR, strlen(VS_CONFDIR)) ||
+		    path[strlen(VS_CONFDIR)] != '/' ||
+		    strchr(path + strlen(VS_CONFDIR) + 1, '/'))
 			return -ENOENT;
 		xsnprintf(name, size, "%s", base);
 		return 0;
@@ -773,7 +758,7 @@ int guest_resolve(const char *arg, char *name, size_t size)
 	}
 	if (!*arg || arg[0] == '.')
 		return -ENOENT;
-	xsnprintf(path, sizeof(path), "%s/%s", guest_confdir(), arg);
+	xsnprintf(path, sizeof(path), "%s/%s", VS_CONFDIR, arg);
 	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
 		return -ENOENT;
 	xsnprintf(name, size, "%s", arg);
@@ -798,13 +783,13 @@ int guest_load(struct guest *g, const char *name)
 
 	memset(g, 0, sizeof(*g));
 	/* The directory is the context's name (65 bytes) while it runs. */
-	if (strlen(guest_confdir()) + 1 + strlen(name) > 64) {
+	if (strlen(VS_CONFDIR) + 1 + strlen(name) > 64) {
 		warnx("%s: the name is too long (at most %zu characters)",
-		      name, 63 - strlen(guest_confdir()));
+		      name, 63 - strlen(VS_CONFDIR));
 		return -1;
 	}
 	xsnprintf(g->name, sizeof(g->name), "%s", name);
-	xsnprintf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", guest_confdir(), name);
+	xsnprintf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", VS_CONFDIR, name);
 	if (stat(g->cfgdir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return -ENOENT;
 	if (check_dir(g, "", top_files, top_dirs))

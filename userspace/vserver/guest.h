@@ -10,7 +10,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <signal.h>
 #include <sys/types.h>
 
 #include "lib/ifaddr.h"
@@ -117,7 +116,6 @@ struct guest {
 };
 
 /* config.c */
-const char *guest_confdir(void);
 int guest_resolve(const char *arg, char *name, size_t size);
 int guest_load(struct guest *g, const char *name);
 
@@ -135,11 +133,13 @@ void guest_enter(const struct guest *g, uint32_t xid, const char *user,
 
 /* start.c, stop.c, build.c */
 int guest_lock(const struct guest *g);
-void guest_block_signals(sigset_t *old);
-void guest_teardown(const struct guest *g, const struct vs_ifaddr *added,
-		    size_t nadded);
+void guest_block_signals(void);
+void guest_unblock_signals(void);
+void guest_teardown(const struct guest *g, uint32_t xid,
+		    const struct vs_ifaddr *added, size_t nadded);
 int guest_start(struct guest *g, bool rescue);
-int guest_stop(struct guest *g);
+int guest_stop(const struct guest *g);
 int guest_build(const char *name, int argc, char **argv);
+int guest_remove_tree(const char *path);
 
 #endif /* VS_GUEST_H */

@@ -22,8 +22,6 @@
 #include "lib/vlogin.h"
 #include "guest.h"
 
-int guest_remove_tree(const char *path);
-
 static bool silent;
 
 static void __attribute__((noreturn)) usage(void)
@@ -115,7 +113,7 @@ do_exec(const struct guest *g, const char *user, char **cmd, bool login)
 	errexec(cmd[0]);
 }
 
-static int do_delete(struct guest *g, bool force)
+static int do_delete(const struct guest *g, bool force)
 {
 	char answer[16] = "";
 	int status = EXIT_SUCCESS;
@@ -201,7 +199,7 @@ int main(int argc, char **argv)
 
 	if (guest_resolve(argv[-1], name, sizeof(name)))
 		errx(EXIT_VS_NOCONF, "%s: no such vserver (no %s/%s)", argv[-1],
-		     guest_confdir(), argv[-1]);
+		     VS_CONFDIR, argv[-1]);
 	ret = guest_load(&g, name);
 	if (ret == -ENOENT)
 		errx(EXIT_VS_NOCONF, "%s: no such vserver", name);
@@ -231,9 +229,6 @@ int main(int argc, char **argv)
 			return EXIT_SUCCESS;
 		say("Restarting vserver %s\n", name);
 		if (guest_running(&g, NULL) && guest_stop(&g))
-			return EXIT_VS_FAILURE;
-		ret = guest_load(&g, name);
-		if (ret)
 			return EXIT_VS_FAILURE;
 		return guest_start(&g, false) ? EXIT_VS_FAILURE : EXIT_SUCCESS;
 	}

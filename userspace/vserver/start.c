@@ -55,7 +55,6 @@ struct msg {
 };
 
 static int sock = -1;
-static sigset_t saved_mask;
 
 /* The guest side failed: tell the host, which undoes everything. */
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -194,7 +193,7 @@ static void __attribute__((noreturn)) guest_side(const struct guest *g)
 	clearenv();
 	setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
 	setenv("HOME", "/", 1);
-	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+	guest_unblock_signals();
 	execv(g->cmd_start[0], g->cmd_start);
 	fail("cannot execute %s in the guest", g->cmd_start[0]);
 }
@@ -202,6 +201,7 @@ static void __attribute__((noreturn)) guest_side(const struct guest *g)
 /**
  * guest_teardown() - end a guest's context and remove what start made
  * @g: the vserver
+ * @xid: its context (the run file's, for a stop)
  * @added: the addresses start added to host interfaces
  * @nadded: entries in @added
  *
@@ -209,17 +209,17 @@ static void __attribute__((noreturn)) guest_side(const struct guest *g)
  * network context end, the addresses go, the cgroup and the run file too.
  * The guest's mounts live in its mount namespace and go with it.
  */
-void guest_teardown(const struct guest *g, const struct vs_ifaddr *added,
-		    size_t nadded)
+void guest_teardown(const struct guest *g, uint32_t xid,
+		    const struct vs_ifaddr *added, size_t nadded)
 {
 	size_t i;
 	int ret;
 
-	vc_set_cflags(g->xid, 0, VXF_PERSISTENT);
+	vc_set_cflags(xid, 0, VXF_PERSISTENT);
 	vc_set_nflags(g->nid, 0, NXF_PERSISTENT);
-	vc_ctx_kill(g->xid, 0, SIGKILL);
-	if (guest_wait_gone(g->xid, 10))
-		warnx("%s: context %u did not end", g->name, g->xid);
+	vc_ctx_kill(xid, 0, SIGKILL);
+	if (guest_wait_gone(xid, 10))
+		warnx("%s: context %u did not end", g->name, xid);
 	for (i = 0; i < nadded; i++) {
 		ret = vs_ifaddr_change(&added[i], 0);
 		if (ret && ret != -EADDRNOTAVAIL && ret != -ENODEV)
@@ -368,32 +368,42 @@ int guest_lock(const struct guest *g)
 	return fd;
 }
 
+/* The signal mask from before the first guest_block_signals(). */
+static sigset_t unblocked;
+static bool blocked;
+
 /**
  * guest_block_signals() - keep Ctrl-C and friends from cutting a start or
  *                         stop in half
- * @old: the mask before, for the programs started in the guest
  *
  * SIGINT, SIGTERM, SIGHUP and SIGQUIT wait until the process exits, so
- * that a start is always finished or undone.  Programs started in the
- * guest get @old back.
+ * that a start is always finished or undone.  A second call (restart
+ * stops, then starts) changes nothing.
  */
-void guest_block_signals(sigset_t *old)
+void guest_block_signals(void)
 {
-	static sigset_t first;
-	static bool blocked;
 	sigset_t set;
 
-	/* restart stops and starts: the mask before the stop counts. */
-	if (!blocked) {
-		sigemptyset(&set);
-		sigaddset(&set, SIGINT);
-		sigaddset(&set, SIGTERM);
-		sigaddset(&set, SIGHUP);
-		sigaddset(&set, SIGQUIT);
-		sigprocmask(SIG_BLOCK, &set, &first);
-		blocked = true;
-	}
-	*old = first;
+	if (blocked)
+		return;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, &unblocked);
+	blocked = true;
+}
+
+/**
+ * guest_unblock_signals() - the signal mask from before
+ *                           guest_block_signals(), for a program started
+ *                           in the guest
+ */
+void guest_unblock_signals(void)
+{
+	if (blocked)
+		sigprocmask(SIG_SETMASK, &unblocked, NULL);
 }
 
 /**
@@ -415,7 +425,7 @@ int guest_start(struct guest *g, bool rescue)
 
 	if (rescue)
 		g->style = INIT_RESCUE;
-	guest_block_signals(&saved_mask);
+	guest_block_signals();
 	if (vc_get_version() < 0)
 		err(EXIT_VS_FAILURE, "the kernel has no vserver support (is vserver.ko loaded?)");
 	guest_lock(g);
@@ -507,18 +517,18 @@ int guest_start(struct guest *g, bool rescue)
 		      g->cmd_start ? g->cmd_start[0] : "-",
 		      WIFEXITED(status) ? "exit status" : "signal",
 		      WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-		guest_teardown(g, added, nadded);
+		guest_teardown(g, g->xid, added, nadded);
 		return -1;
 	}
 	return 0;
 
 undo_child:
 	close(sock);
-	guest_teardown(g, added, nadded);
+	guest_teardown(g, g->xid, added, nadded);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	return -1;
 undo:
-	guest_teardown(g, added, nadded);
+	guest_teardown(g, g->xid, added, nadded);
 	return -1;
 }

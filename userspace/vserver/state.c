@@ -211,7 +211,7 @@ int guest_wait_gone(uint32_t xid, int seconds)
 static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
 		       char *home, size_t size, char *shell, size_t ssize)
 {
-	char line[1024], *f[7], *save, *p;
+	char line[1024], *f[7], *p;
 	uint64_t num;
 	bool numeric = !vs_parse_u64(user, UINT32_MAX - 1, &num);
 	struct stat st;
@@ -250,7 +250,6 @@ static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
 		if (*f[6])
 			xsnprintf(shell, ssize, "%s", f[6]);
 		fclose(pw);
-		(void)save;
 		return 0;
 	}
 	fclose(pw);

@@ -22,8 +22,6 @@
 /* How long the stop command may take before it is killed. */
 #define STOP_TIMEOUT	60
 
-static sigset_t saved_mask;
-
 static void run_stop_command(const struct guest *g, uint32_t xid)
 {
 	const struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
@@ -37,7 +35,7 @@ static void run_stop_command(const struct guest *g, uint32_t xid)
 		return;
 	}
 	if (pid == 0) {
-		sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+		guest_unblock_signals();
 		guest_enter(g, xid, "0", EXIT_VS_FAILURE);
 		fd = open("/dev/null", O_RDONLY);
 		if (fd >= 0 && fd != 0) {
@@ -76,26 +74,24 @@ static void run_stop_command(const struct guest *g, uint32_t xid)
  *
  * Return: 0, or -1 (reported) if the context did not end.
  */
-int guest_stop(struct guest *g)
+int guest_stop(const struct guest *g)
 {
 	struct vs_ifaddr added[GUEST_MAX_IFACES];
 	size_t nadded = 0, i;
 	uint32_t xid = g->xid;
 	bool rescued = false;
 
-	guest_block_signals(&saved_mask);
+	guest_block_signals();
 	guest_lock(g);
 	if (guest_read_run(g, &xid, added, &nadded, &rescued) == -EINVAL)
 		warnx("%s: the run file is damaged; removing what it names",
 		      g->name);
 	if (!guest_running(g, &xid)) {
 		warnx("%s: not running", g->name);
-		g->xid = xid;
 		if (!guest_ctx_alive(xid))
-			guest_teardown(g, added, nadded);
+			guest_teardown(g, xid, added, nadded);
 		return 0;
 	}
-	g->xid = xid;
 
 	/* A guest started with --rescue ran no start command. */
 	if (g->cmd_stop && g->style != INIT_RESCUE && !rescued)
@@ -114,6 +110,6 @@ int guest_stop(struct guest *g)
 		warnx("%s: context %u did not end", g->name, xid);
 		return -1;
 	}
-	guest_teardown(g, added, nadded);
+	guest_teardown(g, xid, added, nadded);
 	return 0;
 }
