@@ -131,7 +131,7 @@ TEST(secure_root_cannot_change_clock_or_reboot)
  */
 static int reboot_in_context(uint32_t xid, int how, int report)
 {
-	int res[2];
+	int res[4];
 
 	if (vs_create(xid, VXF_INIT_SET) != xid ||
 	    set_bcaps(VC_SAME_ID, SECURE_BCAPS | (1ULL << CAP_SYS_BOOT), ~0ULL) ||
@@ -146,6 +146,8 @@ static int reboot_in_context(uint32_t xid, int how, int report)
 	res[1] = errno_of(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1,
 				  LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_KEXEC,
 				  NULL));
+	res[2] = errno_of(reboot(RB_SW_SUSPEND));
+	res[3] = errno_of(reboot(0x12345678));
 	if (write(report, res, sizeof(res)) != sizeof(res))
 		return 11;
 	reboot(how);
@@ -157,7 +159,7 @@ TEST(sys_boot_in_a_context_reboots_only_the_context)
 	static const int hows[] = { RB_AUTOBOOT, RB_POWER_OFF };
 	struct vcmd_vx_info info;
 	struct holder other;
-	int i, status, res[2], p[2];
+	int i, status, res[4], p[2];
 	pid_t pid;
 
 	ASSERT_EQ(522, holder_start(&other, 522, VXF_INIT_SET, 0));
@@ -173,6 +175,8 @@ TEST(sys_boot_in_a_context_reboots_only_the_context)
 		/* Ctrl-Alt-Del is the host console's; kexec is refused. */
 		EXPECT_EQ(0, res[0]);
 		EXPECT_EQ(-EPERM, res[1]);
+		EXPECT_EQ(-EPERM, res[2]);
+		EXPECT_EQ(-EINVAL, res[3]);
 		ASSERT_EQ(pid, waitpid(pid, &status, 0));
 		EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 		/* The sibling went too: the context ends. */
@@ -183,6 +187,20 @@ TEST(sys_boot_in_a_context_reboots_only_the_context)
 	/* Another context lives on. */
 	EXPECT_EQ(0, kill(other.pid, 0));
 	EXPECT_EQ(0, holder_stop(&other));
+}
+
+/* The spectator context changes nothing, not even Ctrl-Alt-Del. */
+static int spectator_reboot(void *arg)
+{
+	(void)arg;
+	if (vs_migrate(VC_XID_SPECTATOR, 0))
+		return 10;
+	return errno_of(reboot(RB_DISABLE_CAD)) == -EPERM ? 0 : 11;
+}
+
+TEST(spectator_cannot_reboot)
+{
+	EXPECT_EQ(0, in_child(spectator_reboot, NULL));
 }
 
 TEST(secure_root_has_no_raw_io)
