@@ -49,6 +49,22 @@ TEST(vci_reports_only_working_features)
 	EXPECT_EQ(vci, proc_value("/proc/virtual/info", "VCIKernel", 16));
 }
 
+/*
+ * util-vserver's binaries carry the numbers, not our header: they ask
+ * get_version at 0x00000000 and get_vci at 0x00010000 (category VERSION,
+ * number 1).  0x01000000 (category VSETUP, number 0) is no command.
+ */
+_Static_assert(VCMD_get_version == 0x00000000, "get_version number");
+_Static_assert(VCMD_get_vci == 0x00010000, "get_vci number");
+
+TEST(version_and_vci_answer_at_their_literal_numbers)
+{
+	EXPECT_EQ(0x00020304, vs_call(0x00000000, 63, NULL));
+	EXPECT_EQ(VCI_COWBL | VCI_SPACES | VCI_NETV2,
+		  vs_call(0x00010000, 0, NULL));
+	EXPECT_EQ(-ENOSYS, vs_call(0x01000000, 0, NULL));
+}
+
 TEST(unknown_commands_are_enosys)
 {
 	EXPECT_EQ(-ENOSYS, vs_call(VC_CMD(63, 99, 0), 0, NULL));

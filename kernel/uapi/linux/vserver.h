@@ -55,7 +55,7 @@
 
 /* Version and features */
 #define VCMD_get_version	VC_CMD(VC_CAT_VERSION, 0, 0)
-#define VCMD_get_vci		VC_CMD(VC_CAT_VSETUP, 0, 0)
+#define VCMD_get_vci		VC_CMD(VC_CAT_VERSION, 1, 0)
 
 #define VCI_NO_DYNAMIC		_BITUL(0)
 #define VCI_PROC_SECURE		_BITUL(4)
