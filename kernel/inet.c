@@ -18,15 +18,27 @@
  *    (NXF_LBACK_REMAP) or, with NXF_LBACK_ALLOW, the host's loopback;
  *    with NXF_HIDE_LBACK it is shown that address as 127.0.0.1.
  *
- * Packet sockets, and raw sockets other than ICMP ones with NXC_RAW_ICMP,
- * cannot be created in a network context; raw sockets there cannot write
- * their own IP header.
+ * A network context creates only the sockets whose every path the rules
+ * above cover, an allowlist: unix sockets, TCP, UDP and ICMP echo ("ping")
+ * sockets over IPv4 and IPv6, raw ICMP sockets with NXC_RAW_ICMP (which
+ * cannot write their own IP header), and NETLINK_ROUTE sockets (whose
+ * dumps hide what is not the context's).  Everything else is refused:
+ * protocols that make sockets of their own on the kernel's behalf (MPTCP
+ * subflows, SCTP associations, SMC, L2TP), that bind or route outside the
+ * lookups above (SCTP, DCCP, UDP-Lite), that see the whole host
+ * (NETLINK_SOCK_DIAG, the other netlink families, packet sockets) or that
+ * nothing here has been checked against (every other address family).
+ * Refused families answer EAFNOSUPPORT and refused protocols
+ * EPROTONOSUPPORT, as a kernel without them would, so that programs fall
+ * back; packet and other raw sockets answer EPERM, as without
+ * CAP_NET_RAW.
  */
 
 #include <linux/errno.h>
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/net.h>
+#include <linux/netlink.h>
 #include <linux/rcupdate.h>
 #include <linux/socket.h>
 #include <linux/vserver_net.h>
@@ -80,29 +92,57 @@ void vc_sock_free(struct sock *sk)
 	nx_put(nxi);
 }
 
+/* The IPv4 and IPv6 sockets of the allowlist above. */
+static int nx_inet_socket(const struct nx_info *nxi, int family, int type,
+			  int protocol)
+{
+	int icmp = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
+
+	switch (type) {
+	case SOCK_STREAM:
+		if (!protocol || protocol == IPPROTO_TCP)
+			return 0;
+		break;
+	case SOCK_DGRAM:
+		if (!protocol || protocol == IPPROTO_UDP || protocol == icmp)
+			return 0;
+		break;
+	case SOCK_RAW:
+		if (protocol == icmp && (READ_ONCE(nxi->ncaps) & NXC_RAW_ICMP))
+			return 0;
+		return -EPERM;
+	}
+	return -EPROTONOSUPPORT;
+}
+
 /**
  * vc_socket_create - whether current may create a socket
  * @family: the address family
  * @type: the socket type
  * @protocol: the protocol
  *
- * Return: 0, or -EPERM for packet sockets and for raw sockets other than
- * ICMP ones in a context with NXC_RAW_ICMP.
+ * Return: 0 for a socket of the allowlist; -EPERM for packet sockets and
+ * raw sockets other than ICMP ones in a context with NXC_RAW_ICMP,
+ * -EPROTONOSUPPORT for other protocols of an allowed family,
+ * -EAFNOSUPPORT for other families.
  */
 int vc_socket_create(int family, int type, int protocol)
 {
 	struct nx_info *nxi = nx_current();
 
-	if (family == AF_PACKET)
+	switch (family) {
+	case AF_UNIX:
+		return 0;
+	case AF_INET:
+	case AF_INET6:
+		return nx_inet_socket(nxi, family, type, protocol);
+	case AF_NETLINK:
+		return protocol == NETLINK_ROUTE ? 0 : -EPROTONOSUPPORT;
+	case AF_PACKET:
 		return -EPERM;
-	if ((family == AF_INET || family == AF_INET6) && type == SOCK_RAW) {
-		bool icmp = family == AF_INET ? protocol == IPPROTO_ICMP :
-						protocol == IPPROTO_ICMPV6;
-
-		if (!icmp || !(READ_ONCE(nxi->ncaps) & NXC_RAW_ICMP))
-			return -EPERM;
+	default:
+		return -EAFNOSUPPORT;
 	}
-	return 0;
 }
 
 /* The first single address of a context, or 0. */

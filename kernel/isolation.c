@@ -11,15 +11,23 @@
  *  - The spectator changes nothing: it may read, but not signal, ptrace
  *    in attach mode, or change the priority, scheduling, process group or
  *    memory placement of any task, and it has no capabilities.
- *  - Capabilities outside the context's bounding set are refused once the
- *    context has left STATE_SETUP.  Checks made in interrupt context, on
- *    behalf of nobody in particular, are left alone.
+ *  - Capabilities of the initial user namespace outside the context's
+ *    bounding set are refused once the context has left STATE_SETUP.  In
+ *    a user namespace the guest made, the kernel's own rules decide: its
+ *    capabilities there reach only what that namespace owns, so rootless
+ *    tools (unshare -Urm, bubblewrap) work in a guest as on a host.  A
+ *    guest cannot join a user namespace it did not make (setns() is
+ *    refused, and it sees no other context's processes).  Checks made in
+ *    interrupt context, on behalf of nobody in particular, are left
+ *    alone.
  *  - A context capability gives back, at the few places that ask, what the
  *    bounding set took: VXC_SET_UTSNAME the right to name a uts namespace
  *    of the guest's own (never the host's), VXC_SYSLOG the restricted
  *    syslog actions.  The task's credentials must still hold the Linux
- *    capability.
- *  - A task with CAP_SYS_ADMIN effective may create namespaces of its own
+ *    capability, in the initial user namespace: capabilities a guest's
+ *    user got by making a user namespace of its own never count.
+ *  - A task with CAP_SYS_ADMIN effective in the initial user namespace
+ *    may create namespaces of its own
  *    (clone(), unshare()) of the kinds named in its context's unshare
  *    mask, or of any kind with VXC_NAMESPACE; never join others (setns()).
  */
@@ -33,6 +41,9 @@
 #include <linux/cred.h>
 #include <linux/nsproxy.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
+#include <linux/mm_types.h>
+#include <linux/user_namespace.h>
 #include <linux/utsname.h>
 #include <linux/vserver_hooks.h>
 
@@ -41,6 +52,25 @@
 #include "context.h"
 #include "isolation.h"
 #include "mount.h"
+
+/**
+ * vx_cred_has_cap - whether current holds a capability on the host's terms
+ * @cap: the capability
+ *
+ * Context capabilities give back what the bounding set took from the
+ * initial user namespace.  A user who made a user namespace of its own
+ * has every capability there, which must never count for them.
+ *
+ * Return: true if current's credentials are of the initial user namespace
+ * and have @cap effective.
+ */
+bool vx_cred_has_cap(int cap)
+{
+	const struct cred *cred = current_cred();
+
+	return cred->user_ns == &init_user_ns &&
+	       cap_raised(cred->cap_effective, cap);
+}
 
 /**
  * vc_task_visible - the task_visible call-out
@@ -85,13 +115,33 @@ bool vc_pid_visible(struct pid *pid)
 	return visible;
 }
 
+/*
+ * Whether @task's memory image is closed to ptrace and its /proc files
+ * (not dumpable).  Called under task_lock(@task), which keeps @task->mm.
+ */
+static bool vx_task_sealed(struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+
+	return mm && get_dumpable(mm) != SUID_DUMP_USER;
+}
+
 /**
  * vc_task_access - the task_access call-out
  * @task: the target
  * @access: VS_ACCESS_*
  *
+ * A process that is not dumpable stays closed to ptrace and to the
+ * /proc/<pid> files behind ptrace read mode (fd, exe, cwd, root, environ,
+ * maps) for every member of a context, CAP_SYS_PTRACE or not: that is
+ * how a host tool that enters a guest keeps the host's binary and
+ * descriptors out of the guest's reach until it executes the guest's
+ * program (the module makes every task that joins a context from outside
+ * non-dumpable; execve() makes it dumpable again).
+ *
  * Return: 0; -ESRCH for a task current may not see (-EPERM for a ptrace
- * attach); -EPERM for anything but a read by the spectator.
+ * attach); -EPERM for anything but a read by the spectator, and for a
+ * ptrace access to a task that is not dumpable.
  */
 int vc_task_access(struct task_struct *task, unsigned int access)
 {
@@ -99,21 +149,48 @@ int vc_task_access(struct task_struct *task, unsigned int access)
 
 	if (!cur)
 		return 0;
-	if (vx_is_spectator(cur))
-		return access == VS_ACCESS_READ ? 0 : -EPERM;
 	if (!vc_task_visible(task))
 		return access == VS_ACCESS_PTRACE ? -EPERM : -ESRCH;
+	if ((access == VS_ACCESS_PTRACE || access == VS_ACCESS_PTRACE_READ) &&
+	    vx_task_sealed(task))
+		return -EPERM;
+	if (vx_is_spectator(cur))
+		return (access == VS_ACCESS_READ ||
+			access == VS_ACCESS_PTRACE_READ) ? 0 : -EPERM;
 	return 0;
 }
 
 /**
+ * vx_seal_current - make current not dumpable as it joins a context
+ *
+ * What set_dumpable(current->mm, SUID_DUMP_DISABLE) does (that function
+ * is not exported).  Until current executes a program, members of the
+ * context cannot ptrace it or read its descriptors and executable
+ * through /proc (vc_task_access()).
+ */
+void vx_seal_current(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (mm)
+		set_mask_bits(&mm->flags, MMF_DUMPABLE_MASK, SUID_DUMP_DISABLE);
+}
+
+/**
  * vc_capable - the capable call-out
+ * @cred: the credentials the check is about
+ * @ns: the user namespace the capability is wanted in
  * @cap: the capability
  *
- * Return: 0 if the capability is in the bounding set of current's context
- * or the context is still in setup; -EPERM otherwise.
+ * The bounding set of current's context applies to @cred whoever it
+ * belongs to: a context member that checks someone else's credentials
+ * acts within its own limits.
+ *
+ * Return: 0 if @ns is not the initial user namespace, the capability is in
+ * the bounding set of current's context or the context is still in setup;
+ * -EPERM otherwise.
  */
-int vc_capable(int cap)
+int vc_capable(const struct cred *cred, struct user_namespace *ns, int cap)
 {
 	struct vx_info *cur = vx_current();
 
@@ -121,7 +198,7 @@ int vc_capable(int cap)
 	 * In interrupt context current is whatever task was interrupted;
 	 * its context has nothing to do with the check.
 	 */
-	if (!cur || !in_task())
+	if (!cur || !in_task() || ns != &init_user_ns)
 		return 0;
 	if (cap < 0 || cap > CAP_LAST_CAP)
 		return -EPERM;
@@ -135,8 +212,9 @@ int vc_capable(int cap)
  * @cap: the Linux capability the check is for
  * @ccap: the context capability that may grant it (VXC_*)
  *
- * Return: true if current's context has @ccap, current's credentials have
- * @cap (unless @cap is -1: the context capability alone), and for
+ * Return: true if current's context has @ccap, current's credentials are
+ * of the initial user namespace and have @cap (unless @cap is -1: the
+ * context capability alone), and for
  * VXC_SET_UTSNAME, current's uts namespace is not the host's, for
  * VXC_SECURE_MOUNT and VXC_SECURE_REMOUNT, its mount namespace.
  */
@@ -150,8 +228,7 @@ bool vc_ccapable(int cap, u64 ccap)
 		return false;
 	if (cap == -1)
 		return true;
-	if (cap < 0 || cap > CAP_LAST_CAP ||
-	    !cap_raised(current_cred()->cap_effective, cap))
+	if (cap < 0 || cap > CAP_LAST_CAP || !vx_cred_has_cap(cap))
 		return false;
 	if ((ccap & VXC_SET_UTSNAME) &&
 	    current->nsproxy->uts_ns == &init_uts_ns)
@@ -168,9 +245,9 @@ bool vc_ccapable(int cap, u64 ccap)
  * vc_may_unshare - the may_unshare call-out
  * @flags: the CLONE_NEW* bits asked for
  *
- * Return: true if current's credentials have CAP_SYS_ADMIN effective and
- * its context has VXC_NAMESPACE or an unshare mask that names every kind
- * of namespace in @flags.
+ * Return: true if current's credentials are of the initial user namespace
+ * and have CAP_SYS_ADMIN effective, and its context has VXC_NAMESPACE or an
+ * unshare mask that names every kind of namespace in @flags.
  */
 bool vc_may_unshare(unsigned long flags)
 {
@@ -178,7 +255,7 @@ bool vc_may_unshare(unsigned long flags)
 	u64 ns = flags & VC_UMASK_NS;
 
 	if (!cur || vx_is_spectator(cur) || !ns ||
-	    !cap_raised(current_cred()->cap_effective, CAP_SYS_ADMIN))
+	    !vx_cred_has_cap(CAP_SYS_ADMIN))
 		return false;
 	if (READ_ONCE(cur->ccaps) & VXC_NAMESPACE)
 		return true;

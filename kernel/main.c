@@ -16,6 +16,7 @@
 #include "cow.h"
 #include "cvirt.h"
 #include "fakeinit.h"
+#include "hostwide.h"
 #include "iattr.h"
 #include "inet.h"
 #include "isolation.h"
@@ -65,6 +66,8 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.cow_break = vc_cow_break,
 	.xattr_reserved = vc_xattr_reserved,
 	.reboot = vc_reboot,
+	.iface_access = vc_iface_access,
+	.sysctl_write = vc_sysctl_write,
 };
 
 static int __init vc_init(void)

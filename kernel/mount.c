@@ -9,16 +9,26 @@
  *
  *  - VXC_SECURE_MOUNT: mount(2) for new mounts, bind mounts, moves and
  *    propagation changes, and umount(2).  New mounts always get MS_NODEV:
- *    device nodes on a filesystem the guest brings in do not work.  A
- *    filesystem that needs a block device also needs VXC_DEV_MOUNT, one
- *    with binary mount data (nfs and the like) VXC_BINARY_MOUNT.
- *  - VXC_SECURE_REMOUNT: remounts, of a mount (MS_BIND) or of its
- *    filesystem.  A mount that ignores device nodes keeps doing so.
+ *    device nodes on a filesystem the guest brings in do not work.  New
+ *    filesystems are of the types in vx_mount_types only: those whose
+ *    every instance is private to its mounter or shows only what the
+ *    guest may see anyway.  Types that act on the whole machine
+ *    (binfmt_misc, debugfs, tracefs, configfs, securityfs, bpf, cgroup,
+ *    pstore, efivarfs) and network filesystems (whose kernel sockets
+ *    would leave the network context) are refused.  A filesystem that
+ *    needs a block device is allowed with VXC_DEV_MOUNT as well (the
+ *    guest must be able to open the device), and if its mount data is
+ *    binary, with VXC_BINARY_MOUNT too.
+ *  - VXC_SECURE_REMOUNT: remounts of a mount (MS_BIND | MS_REMOUNT) that
+ *    only add restrictions: a mount that is read-only, nosuid, noexec or
+ *    nodev stays so.  Remounting a filesystem itself (MS_REMOUNT alone)
+ *    changes it for every mount of it, the host's too, and is refused.
  *
  * The new mount API (fsopen() and friends) stays refused; a guest in the
  * host's mount namespace may not mount at all.
  */
 
+#include <linux/array_size.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -28,11 +38,13 @@
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/string.h>
 #include <uapi/linux/mount.h>
 
 #include <linux/vserver.h>
 
 #include "context.h"
+#include "isolation.h"
 #include "mount.h"
 
 /**
@@ -51,7 +63,7 @@ bool vx_mount_allowed(u64 ccaps)
 		return false;
 	if ((READ_ONCE(cur->ccaps) & ccaps) != ccaps)
 		return false;
-	if (!cap_raised(current_cred()->cap_effective, CAP_SYS_ADMIN))
+	if (!vx_cred_has_cap(CAP_SYS_ADMIN))
 		return false;
 	return current->nsproxy->mnt_ns != init_task.nsproxy->mnt_ns;
 }
@@ -67,9 +79,16 @@ bool vx_mount_allowed(u64 ccaps)
 bool vc_may_mount(const struct path *path, unsigned long *flags)
 {
 	if (*flags & MS_REMOUNT) {
-		if (!vx_mount_allowed(VXC_SECURE_REMOUNT))
+		int mnt_flags = READ_ONCE(path->mnt->mnt_flags);
+
+		if (!vx_mount_allowed(VXC_SECURE_REMOUNT) ||
+		    !(*flags & MS_BIND))
 			return false;
-		if (path->mnt->mnt_flags & MNT_NODEV)
+		if (((mnt_flags & MNT_READONLY) && !(*flags & MS_RDONLY)) ||
+		    ((mnt_flags & MNT_NOSUID) && !(*flags & MS_NOSUID)) ||
+		    ((mnt_flags & MNT_NOEXEC) && !(*flags & MS_NOEXEC)))
+			return false;
+		if (mnt_flags & MNT_NODEV)
 			*flags |= MS_NODEV;
 		return true;
 	}
@@ -81,6 +100,17 @@ bool vc_may_mount(const struct path *path, unsigned long *flags)
 	return true;
 }
 
+/*
+ * Filesystems without a device a guest may mount with VXC_SECURE_MOUNT.
+ * tmpfs, ramfs and devpts make a new instance for each mount; mqueue is
+ * the guest's own ipc namespace's; proc and sysfs show what the guest
+ * sees through the mounts it has (the module filters proc, and writes to
+ * sysfs are refused to contexts).
+ */
+static const char *const vx_mount_types[] = {
+	"tmpfs", "ramfs", "devpts", "mqueue", "proc", "sysfs",
+};
+
 /**
  * vc_mount_capable - the mount_capable call-out
  * @type: the filesystem type of a new mount
@@ -90,10 +120,16 @@ bool vc_may_mount(const struct path *path, unsigned long *flags)
 bool vc_mount_capable(struct file_system_type *type)
 {
 	u64 need = VXC_SECURE_MOUNT;
+	unsigned int i;
 
-	if (type->fs_flags & FS_REQUIRES_DEV)
+	if (type->fs_flags & FS_REQUIRES_DEV) {
 		need |= VXC_DEV_MOUNT;
-	if (type->fs_flags & FS_BINARY_MOUNTDATA)
-		need |= VXC_BINARY_MOUNT;
-	return vx_mount_allowed(need);
+		if (type->fs_flags & FS_BINARY_MOUNTDATA)
+			need |= VXC_BINARY_MOUNT;
+		return vx_mount_allowed(need);
+	}
+	for (i = 0; i < ARRAY_SIZE(vx_mount_types); i++)
+		if (!strcmp(type->name, vx_mount_types[i]))
+			return vx_mount_allowed(need);
+	return false;
 }

@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 
 #include "context.h"
+#include "isolation.h"
 #include "network.h"
 #include "task.h"
 
@@ -81,6 +82,8 @@ void vx_enter_current(struct vx_info *vxi)
 {
 	struct vx_info *old = vx_current();
 
+	/* Nothing of the host that current carries may reach the guest. */
+	vx_seal_current();
 	rcu_assign_pointer(current->vx_info, vxi);
 	if (old) {
 		vx_member_put(old);
