@@ -206,7 +206,7 @@ int guest_wait_gone(uint32_t xid, int seconds)
 
 /*
  * Look a user up in the guest's /etc/passwd (the caller is in the guest's
- * mount namespace): a name or a number.
+ * mount namespace and context): a name or a number.
  */
 static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
 		       char *home, size_t size, char *shell, size_t ssize)
@@ -219,8 +219,8 @@ static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
 	int n, fd;
 
 	/*
-	 * The guest owns this file and we are still host root: a FIFO or a
-	 * device there must not block or feed us.
+	 * The guest owns this file and we are still root: a FIFO or a device
+	 * there must not block or feed us.
 	 */
 	fd = open("/etc/passwd", O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
@@ -266,7 +266,10 @@ static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
  *
  * The caller joins the guest's cgroup, mount, uts and ipc namespaces, its
  * network context and its context, in that order (each step needs the
- * rights the next one takes away), then changes to @user.  The
+ * rights the next one takes away), then looks @user up and changes to it.
+ * From the moment it joins the context, the kernel keeps its memory,
+ * executable and descriptors out of the guest's reach until it executes
+ * the guest's program.  The
  * environment is replaced by a minimal one.  On failure it exits.
  */
 void guest_enter(const struct guest *g, uint32_t xid, const char *user,
@@ -289,15 +292,20 @@ void guest_enter(const struct guest *g, uint32_t xid, const char *user,
 		err(status, "cannot enter the namespaces of %s", g->name);
 	if (chdir("/") < 0)
 		err(status, "cannot change to the root of %s", g->name);
-	if (lookup_user(user, &uid, &gid, home, sizeof(home), shell,
-			sizeof(shell)))
-		errx(status, "%s: no user '%s' in the guest's /etc/passwd",
-		     g->name, user);
 	if (vc_net_migrate(g->nid) < 0)
 		err(status, "cannot enter network context %u of %s", g->nid,
 		    g->name);
 	if (vc_ctx_migrate(xid, 0) < 0)
 		err(status, "cannot enter context %u of %s", xid, g->name);
+	/*
+	 * The guest's files are read only from inside its context: a
+	 * symbolic link such as /etc/passwd -> /proc/1/root/dev/watchdog
+	 * then leads nowhere on the host.
+	 */
+	if (lookup_user(user, &uid, &gid, home, sizeof(home), shell,
+			sizeof(shell)))
+		errx(status, "%s: no user '%s' in the guest's /etc/passwd",
+		     g->name, user);
 	if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
 		err(status, "cannot change to user %s in %s", user, g->name);
 	if (chdir(home) < 0 && chdir("/") < 0)
