@@ -69,6 +69,7 @@ guest-tests-%: kernel-%
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/fsbench tests/bench/fsbench.c
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/scalebench tests/bench/scalebench.c
 	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/fuzz tests/guest/fuzz.c -lpthread
+	@$(CC) $(TEST_CFLAGS) -o $(B)/tests-$*/breakout tests/guest/breakout.c
 	@install -m 755 tests/guest/*_test.sh $(B)/tests-$*/
 	@install -m 644 tests/guest/tap.sh $(B)/tests-$*/
 

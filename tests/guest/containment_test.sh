@@ -1,0 +1,191 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Containment: root and an unprivileged user inside guests started by
+# vserver(8) with the configuration `vserver NAME build` writes try the
+# host-wide interfaces of the threat model (Documentation/security.rst);
+# each attempt must fail and leave the host as it was.  Positive checks
+# prove that what a guest may do still works (its own ipc sysctls, TCP,
+# rtnetlink, its own abstract socket names, rootless user namespaces).
+# Prints TAP.
+
+. "$(dirname "$0")/tap.sh"
+
+B=/tests/breakout
+mount -t tmpfs vservers /vservers || exit 1
+ip link del vsc0 2>/dev/null
+ip link add vsc0 type dummy && ip link set vsc0 up || exit 1
+rm -rf /etc/vservers
+busybox-template /tmp/ctpl >/dev/null || exit 1
+cp $B /tmp/ctpl/bin/breakout || exit 1
+
+# jail: the default configuration.  mounter: the same, plus the context
+# capabilities that let a guest mount (to try the filesystem allowlist).
+vserver jail build -m template --context 301 \
+	--interface vsc0:192.0.2.31/24 -- -t /tmp/ctpl >/dev/null &&
+	vserver mounter build -m template --context 302 \
+		--interface vsc0:192.0.2.32/24 -- -t /tmp/ctpl >/dev/null &&
+	printf 'SECURE_MOUNT\nSECURE_REMOUNT\n' \
+		>/etc/vservers/mounter/ccapabilities &&
+	vserver --silent jail start && vserver --silent mounter start
+ok $? "build and start two guests"
+
+# The host's state that no attempt may change.
+core=$(cat /proc/sys/kernel/core_pattern)
+modprobe=$(cat /proc/sys/kernel/modprobe 2>/dev/null)
+fwd=$(cat /proc/sys/net/ipv4/ip_forward)
+shmmax=$(cat /proc/sys/kernel/shmmax)
+host_name=$(hostname)
+mounts=$(wc -l </proc/mounts)
+
+# root in the guest, a user in the guest, the spectator
+g() { vserver jail exec /bin/breakout "$@"; }
+gu() { vserver jail suexec 1000 /bin/breakout "$@"; }
+spec() { vcontext --migrate --xid 1 -- $B "$@"; }
+# refused CMD...: the attempt ran and the kernel refused it (exit 1)
+refused() { "$@" 2>/dev/null >/dev/null; [ $? = 1 ]; }
+
+# --- sysctl
+refused g write /proc/sys/kernel/core_pattern '|/tmp/x' &&
+	refused spec write /proc/sys/kernel/core_pattern '|/tmp/x' &&
+	[ "$(cat /proc/sys/kernel/core_pattern)" = "$core" ]
+ok $? "kernel.core_pattern: refused to guest root and the spectator"
+refused g write /proc/sys/kernel/modprobe /tmp/x &&
+	[ "$(cat /proc/sys/kernel/modprobe 2>/dev/null)" = "$modprobe" ]
+ok $? "kernel.modprobe: refused"
+refused g write /proc/sys/net/ipv4/ip_forward 1 &&
+	[ "$(cat /proc/sys/net/ipv4/ip_forward)" = "$fwd" ]
+ok $? "net.ipv4.ip_forward of the host's network namespace: refused"
+refused g write /proc/sys/kernel/hostname evil &&
+	refused g write /proc/sys/kernel/domainname evil &&
+	[ "$(vserver jail exec hostname)" = jail ] &&
+	[ "$(hostname)" = "$host_name" ]
+ok $? "kernel.hostname/domainname without VXC_SET_UTSNAME: refused"
+g write /proc/sys/kernel/shmmax 4096 &&
+	[ "$(vserver jail exec cat /proc/sys/kernel/shmmax)" = 4096 ] &&
+	[ "$(cat /proc/sys/kernel/shmmax)" = "$shmmax" ]
+ok $? "kernel.shmmax of the guest's own ipc namespace: allowed, host unchanged"
+g open-read /proc/sys/kernel/core_pattern
+ok $? "reading sysctls stays allowed"
+
+# --- /proc and sysfs files of the machine
+refused g open-write /proc/sysrq-trigger && refused gu open-write /proc/sysrq-trigger
+ok $? "/proc/sysrq-trigger: refused"
+refused spec open-write /proc/sysrq-trigger
+ok $? "/proc/sysrq-trigger: refused to the spectator"
+mkdir -p /vservers/mounter/sys
+vserver mounter exec mount -t sysfs none /sys 2>/dev/null &&
+	refused vserver mounter exec /bin/breakout open-write /sys/kernel/uevent_helper &&
+	vserver mounter exec /bin/breakout open-read /sys/kernel/uevent_helper &&
+	vserver mounter exec umount /sys
+ok $? "sysfs in a guest: readable, writes refused"
+
+# --- the kernel log
+refused g syslog && refused gu syslog && refused g open-read /proc/kmsg
+ok $? "syslog(2) and /proc/kmsg: refused to root and users"
+$B syslog >/dev/null
+ok $? "syslog(2) on the host still works"
+
+# --- file handles
+refused g fhandle
+ok $? "open_by_handle_at(): refused"
+$B fhandle
+ok $? "open_by_handle_at() on the host still works"
+
+# --- keyrings
+key=$($B add-key)
+[ -n "$key" ] && refused g read-key "$key" && refused g add-key &&
+	refused gu add-key
+ok $? "keyrings: the host root's user keyring unreachable, no new keys"
+
+# --- loading into the kernel
+refused g kexec
+ok $? "kexec_load(): refused although CAP_SYS_BOOT is in the bounding set"
+
+# --- sockets
+for p in mptcp sctp udplite sock-diag alg; do
+	refused g "$p" && refused gu "$p"
+	ok $? "socket: $p refused in a network context"
+done
+g tcp && g rtnetlink && gu tcp
+ok $? "socket: TCP and rtnetlink still work"
+
+# --- abstract unix sockets
+$B abstract-listen vs-host-secret >/tmp/abs.out &
+abs=$!
+i=0
+while [ ! -s /tmp/abs.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$($B abstract-connect vs-host-secret)" = host-secret ] &&
+	refused g abstract-connect vs-host-secret &&
+	refused gu abstract-connect vs-host-secret
+ok $? "abstract unix: a guest cannot reach the host's names"
+g abstract-bind vs-host-secret &&
+	[ "$($B abstract-connect vs-host-secret)" = host-secret ]
+ok $? "abstract unix: a guest's name is its own; the host keeps reaching its socket"
+vserver mounter exec /bin/breakout abstract-listen vs-guest >/tmp/abs2.out &
+abs2=$!
+i=0
+while [ ! -s /tmp/abs2.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(vserver mounter exec /bin/breakout abstract-connect vs-guest)" = host-secret ] &&
+	refused g abstract-connect vs-guest && refused $B abstract-connect vs-guest
+ok $? "abstract unix: another guest's names unreachable, from a guest and the host"
+kill $abs
+vserver mounter exec killall breakout 2>/dev/null
+wait $abs $abs2 2>/dev/null
+
+# --- a host process that entered the guest
+$B enter-and-wait 301 >/tmp/enter.out &
+ent=$!
+i=0
+while [ ! -s /tmp/enter.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+epid=$(cat /tmp/enter.out)
+httpd=$(vserver jail exec ps | awk '/httpd -p 80/ && !/awk/ { print $1; exit }')
+[ -n "$epid" ] && vserver jail exec kill -0 "$epid" &&
+	refused g readlink "/proc/$epid/exe" &&
+	refused g open-read "/proc/$epid/fd/1" &&
+	refused g open-read "/proc/$epid/environ"
+ok $? "a host binary in a guest: its exe, descriptors and environment unreachable"
+[ -n "$httpd" ] && g readlink "/proc/$httpd/exe" >/dev/null &&
+	g open-read "/proc/$httpd/fd/0"
+ok $? "the guest's own processes stay open to its root"
+kill $ent
+wait $ent 2>/dev/null
+
+# --- the spectator
+refused spec prlimit 1
+ok $? "the spectator cannot change the resource limits of the host's init"
+
+# --- mounts (the mounter guest has SECURE_MOUNT and SECURE_REMOUNT)
+m() { vserver mounter exec "$@" 2>/dev/null; }
+mu() { vserver mounter suexec 1000 "$@" 2>/dev/null; }
+m mount -t tmpfs none /mnt && m umount /mnt
+ok $? "mount: tmpfs allowed with VXC_SECURE_MOUNT"
+for t in binfmt_misc debugfs configfs securityfs bpf cgroup2; do
+	! m mount -t $t none /mnt
+	ok $? "mount: $t refused"
+done
+! m mount -o remount,ro /
+ok $? "mount: remounting a filesystem the host shares is refused"
+m mount -t tmpfs none /mnt && m mount -o remount,bind,ro /mnt &&
+	! m mount -o remount,bind,rw /mnt && m umount /mnt
+ok $? "mount: a bind remount adds restrictions, never lifts them"
+! mu unshare -U -r mount -t tmpfs none /tmp
+ok $? "ccaps: a user's own user namespace does not count for the guest's mounts"
+[ "$(mu unshare -U -r -m sh -c 'mount -t tmpfs none /mnt && echo rootless')" = rootless ]
+ok $? "rootless: unshare -Urm and a mount in it work for a guest's user"
+[ "$(vserver jail suexec 1000 unshare -U -r id -u)" = 0 ]
+ok $? "rootless: a user namespace in the default guest"
+
+# --- the host afterwards
+[ "$(cat /proc/sys/kernel/core_pattern)" = "$core" ] &&
+	[ "$(cat /proc/sys/kernel/shmmax)" = "$shmmax" ] &&
+	[ "$(hostname)" = "$host_name" ] && kill -0 1 &&
+	[ "$(wc -l </proc/mounts)" = "$mounts" ]
+ok $? "the host's sysctls, name, mounts and init are as before"
+
+vserver --silent jail stop && vserver --silent mounter stop
+ok $? "stop both guests"
+vserver jail delete --force >/dev/null && vserver mounter delete --force >/dev/null
+ip link del vsc0
+umount /vservers
+tap_done
