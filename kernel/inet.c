@@ -15,8 +15,11 @@
  *    wildcard address never conflict with it;
  *  - always sends with one of the context's addresses as source;
  *  - reaches 127.0.0.0/8 only as the context's own loopback address
- *    (NXF_LBACK_REMAP) or, with NXF_LBACK_ALLOW, the host's loopback;
- *    with NXF_HIDE_LBACK it is shown that address as 127.0.0.1.
+ *    (NXF_LBACK_REMAP) or, with NXF_LBACK_ALLOW, the host's loopback
+ *    127.0.0.0/24 and its own; with NXF_HIDE_LBACK it is shown that
+ *    address as 127.0.0.1.  The rest of 127.0.0.0/8 holds the other
+ *    contexts' loopback addresses (127.<nid>.1 by default), which
+ *    NXF_LBACK_ALLOW never reaches, binds or receives for.
  *
  * A network context creates only the sockets whose every path the rules
  * above cover, an allowlist: unix sockets, TCP, UDP and ICMP echo ("ping")
@@ -156,15 +159,28 @@ static __be32 nx_v4_first(const struct nx_addr_list *l)
 	return 0;
 }
 
-/* Whether @addr is an address a wildcard socket of @nxi receives for. */
-static bool nx_v4_rcv(const struct nx_info *nxi, __be32 addr)
+/*
+ * Whether @nxi may use the loopback address @addr: its own with
+ * NXF_LBACK_REMAP or NXF_LBACK_ALLOW, the host's 127.0.0.0/24 with
+ * NXF_LBACK_ALLOW.
+ */
+static bool nx_v4_lback_ok(const struct nx_info *nxi, __be32 addr)
 {
 	u64 flags = nx_flags(nxi);
 
+	if (!(flags & (NXF_LBACK_REMAP | NXF_LBACK_ALLOW)))
+		return false;
+	if (addr == READ_ONCE(nxi->lback))
+		return true;
+	return (flags & NXF_LBACK_ALLOW) &&
+	       (addr & htonl(0xffffff00)) == htonl(INADDR_LOOPBACK & 0xffffff00);
+}
+
+/* Whether @addr is an address a wildcard socket of @nxi receives for. */
+static bool nx_v4_rcv(const struct nx_info *nxi, __be32 addr)
+{
 	if (ipv4_is_loopback(addr))
-		return ((flags & NXF_LBACK_REMAP) &&
-			addr == READ_ONCE(nxi->lback)) ||
-		       (flags & NXF_LBACK_ALLOW);
+		return nx_v4_lback_ok(nxi, addr);
 	if (addr && addr == READ_ONCE(nxi->bcast))
 		return true;
 	return nx_v4_has(rcu_dereference(nxi->v4), addr);
@@ -193,7 +209,7 @@ static int nx_bind_v4(const struct nx_info *nxi, __be32 *addr)
 		if (flags & NXF_LBACK_REMAP) {
 			a = READ_ONCE(nxi->lback);
 			ret = 0;
-		} else if (flags & NXF_LBACK_ALLOW) {
+		} else if (nx_v4_lback_ok(nxi, a)) {
 			ret = 0;
 		}
 	} else if (ipv4_is_multicast(a)) {
@@ -397,7 +413,8 @@ int vc_inet_flow(const struct sock *sk, struct flowi4 *fl4,
 			fl4->saddr = lback;
 			return 0;
 		}
-		if (!(nflags & NXF_LBACK_ALLOW))
+		if (!(nflags & NXF_LBACK_ALLOW) ||
+		    (fl4->daddr && !nx_v4_lback_ok(nxi, fl4->daddr)))
 			return -EPERM;
 		if (!fl4->saddr || ipv4_is_loopback(fl4->saddr))
 			return 0;

@@ -594,6 +594,9 @@ TEST(loopback_is_remapped_per_guest)
 	args.nid = 634;
 	args.flags = NXF_LBACK_ALLOW;
 	EXPECT_EQ('H', in_child(ask_child, &args));
+	/* ... but never another guest's private loopback address. */
+	args.addr = "127.2.119.1";
+	EXPECT_EQ(128 + EPERM, in_child(ask_child, &args));
 	server_stop(&a);
 	server_stop(&host);
 }
