@@ -129,6 +129,9 @@ while [ ! -s /tmp/abs2.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 [ "$(vserver mounter exec /bin/breakout abstract-connect vs-guest)" = host-secret ] &&
 	refused g abstract-connect vs-guest && refused $B abstract-connect vs-guest
 ok $? "abstract unix: another guest's names unreachable, from a guest and the host"
+! vserver jail exec grep -q vs-host-secret /proc/net/unix &&
+	grep -q @vs-host-secret /proc/net/unix
+ok $? "/proc/net/unix: the host's sockets are not listed in a guest"
 kill $abs
 vserver mounter exec killall breakout 2>/dev/null
 wait $abs $abs2 2>/dev/null
