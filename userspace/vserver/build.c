@@ -362,6 +362,22 @@ static int valid_name(const char *name)
 	return 1;
 }
 
+/*
+ * Whether @dir may take guest roots: it does not exist yet (build makes
+ * it), or it is a directory with the chroot barrier already.  An existing
+ * directory of the host must not silently get mode 000 and the barrier.
+ */
+static bool is_rootbase(const char *dir)
+{
+	uint32_t flags, mask;
+	struct stat st;
+
+	if (lstat(dir, &st) < 0)
+		return errno == ENOENT;
+	return S_ISDIR(st.st_mode) && !vc_get_iattr(dir, &flags, &mask) &&
+	       (flags & IATTR_BARRIER);
+}
+
 /**
  * guest_build() - vserver NAME build
  * @name: the new vserver's name
@@ -453,8 +469,13 @@ int guest_build(const char *name, int argc, char **argv)
 	if (!valid_name(name))
 		errx(EXIT_VS_USAGE, "'%s' is not a vserver name (letters, digits, '.', '_', '-')",
 		     name);
-	if (b.rootbase[0] != '/')
-		errx(EXIT_VS_USAGE, "--rootdir %s: not an absolute path", b.rootbase);
+	if (!guest_path_canonical(b.rootbase) || !strcmp(b.rootbase, "/"))
+		errx(EXIT_VS_USAGE, "--rootdir %s: not a canonical absolute path below /",
+		     b.rootbase);
+	if (strcmp(b.rootbase, VS_VDIRBASE) && !is_rootbase(b.rootbase))
+		errx(EXIT_VS_FAILURE,
+		     "--rootdir %s: exists and is not a directory of guest roots (mode 000 with the chroot barrier); set it up so first",
+		     b.rootbase);
 
 	xsnprintf(cfgdir, sizeof(cfgdir), "%s/%s", VS_CONFDIR, name);
 	xsnprintf(vdir, sizeof(vdir), "%s/%s", b.rootbase, name);

@@ -504,13 +504,15 @@ static int load_init(struct guest *g)
 	if (!g->cmd_start && g->style == INIT_PLAIN)
 		g->cmd_start = make_cmd("/sbin/init", NULL);
 	if (g->style == INIT_SYSV) {
-		xsnprintf(path, sizeof(path), "%s/etc/init.d/rc", g->vdir);
-		if (stat(path, &st) < 0)
-			xsnprintf(path, sizeof(path), "%s/etc/rc.d/rc", g->vdir);
+		const char *rc = "/etc/init.d/rc";
+
+		/* Looked up in the guest's root, as the guest would. */
+		if (guest_access(g, rc, F_OK) < 0)
+			rc = "/etc/rc.d/rc";
 		if (!g->cmd_start)
-			g->cmd_start = make_cmd(path + strlen(g->vdir), rl_start);
+			g->cmd_start = make_cmd(rc, rl_start);
 		if (!g->cmd_stop)
-			g->cmd_stop = make_cmd(path + strlen(g->vdir), rl_stop);
+			g->cmd_stop = make_cmd(rc, rl_stop);
 	}
 
 	lines = read_lines(g, "apps/init/killseq", &missing);
@@ -719,6 +721,8 @@ static int load_vdir(struct guest *g)
 			return bad(g, "vdir", "'%s' is not an absolute path", buf);
 		xsnprintf(g->vdir, sizeof(g->vdir), "%s", buf);
 	}
+	if (!guest_path_canonical(g->vdir))
+		return bad(g, "vdir", "'%s' is not a canonical absolute path", g->vdir);
 	if (!strcmp(g->vdir, "/"))
 		return bad(g, "vdir", "the guest's root cannot be the host's");
 	return 0;

@@ -141,5 +141,7 @@ int guest_start(struct guest *g, bool rescue);
 int guest_stop(const struct guest *g);
 int guest_build(const char *name, int argc, char **argv);
 int guest_remove_tree(const char *path);
+bool guest_path_canonical(const char *path);
+int guest_access(const struct guest *g, const char *path, int mode);
 
 #endif /* VS_GUEST_H */

@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/close_range.h>
 
 #include "lib/c.h"
 #include "lib/cgroup.h"
@@ -169,6 +171,14 @@ int main(int argc, char **argv)
 	const char *verb;
 	struct guest g;
 	int c, ret;
+
+	/*
+	 * Descriptors our caller left open must not reach the programs we
+	 * run in a guest (a directory descriptor would lead out of its
+	 * root): every one from 3 up is closed on exec.
+	 */
+	if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
+		err(EXIT_VS_FAILURE, "cannot mark inherited descriptors close-on-exec");
 
 	while ((c = getopt_long(argc, argv, "+svhV", longopts, NULL)) != -1) {
 		switch (c) {

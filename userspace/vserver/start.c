@@ -444,10 +444,7 @@ int guest_start(struct guest *g, bool rescue)
 		return -1;
 	}
 	if (g->cmd_start && g->style != INIT_RESCUE) {
-		char path[PATH_MAX * 2];
-
-		xsnprintf(path, sizeof(path), "%s%s", g->vdir, g->cmd_start[0]);
-		if (access(path, X_OK) < 0) {
+		if (guest_access(g, g->cmd_start[0], X_OK) < 0) {
 			warnx("%s: no start command %s in the guest", g->name,
 			      g->cmd_start[0]);
 			return -1;

@@ -19,8 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/openat2.h>
 
 #include "lib/c.h"
 #include "lib/cgroup.h"
@@ -182,6 +184,70 @@ void guest_remove_run(const struct guest *g)
 	run_path(g, path, sizeof(path));
 	if (unlink(path) < 0 && errno != ENOENT)
 		warn("cannot remove %s", path);
+}
+
+/**
+ * guest_path_canonical() - whether a path names its directory one way only
+ * @path: an absolute path
+ *
+ * A guest root of "//", "/." or "/usr/.." is the host's root under another
+ * spelling: such paths, and any with empty, "." or ".." components or a
+ * trailing slash, are refused wherever a guest root is named.
+ *
+ * Return: true if @path is absolute and has none of those.
+ */
+bool guest_path_canonical(const char *path)
+{
+	const char *p = path;
+
+	if (*p != '/')
+		return false;
+	while (*p == '/') {
+		size_t len = strcspn(++p, "/");
+
+		if (!len || (len == 1 && p[0] == '.') ||
+		    (len == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		p += len;
+	}
+	return true;
+}
+
+/**
+ * guest_access() - access(2) for a path inside a guest, resolved there
+ * @g: the vserver
+ * @path: the path as the guest sees it
+ * @mode: as for access(2)
+ *
+ * The path is resolved below the guest's root (symbolic links in the
+ * guest stay in the guest, /proc magic links are not followed), so that
+ * the answer is about the guest's file and never about one of the host's.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int guest_access(const struct guest *g, const char *path, int mode)
+{
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+	};
+	int root, fd, ret, e;
+
+	root = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (root < 0)
+		return -1;
+	fd = syscall(SYS_openat2, root, path, &how, sizeof(how));
+	e = errno;
+	close(root);
+	if (fd < 0) {
+		errno = e;
+		return -1;
+	}
+	ret = faccessat(fd, "", mode, AT_EMPTY_PATH | AT_EACCESS);
+	e = errno;
+	close(fd);
+	errno = e;
+	return ret;
 }
 
 /**
