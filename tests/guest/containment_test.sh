@@ -179,6 +179,32 @@ ok $? "rootless: unshare -Urm and a mount in it work for a guest's user"
 [ "$(vserver jail suexec 1000 unshare -U -r id -u)" = 0 ]
 ok $? "rootless: a user namespace in the default guest"
 
+# --- the host's tools against a hostile guest tree
+echo 'evil:x:0:0:evil:/evilhome:/bin/sh' >/tmp/hostpw
+mv /vservers/jail/etc/passwd /vservers/jail/etc/passwd.orig &&
+	ln -s /proc/1/root/tmp/hostpw /vservers/jail/etc/passwd
+vserver jail suexec evil true 2>/dev/null
+rc=$?
+rm /vservers/jail/etc/passwd && mv /vservers/jail/etc/passwd.orig /vservers/jail/etc/passwd
+[ $rc != 0 ]
+ok $? "enter: the guest's /etc/passwd is read inside the guest, not through /proc/1/root"
+(exec 5</etc; vserver jail exec sh -c 'test -e /proc/self/fd/5')
+[ $? != 0 ]
+ok $? "a descriptor the caller left open does not reach the guest's command"
+mkdir -p /etc/vservers/slashes && echo 303 >/etc/vservers/slashes/context &&
+	echo // >/etc/vservers/slashes/vdir
+out=$(vserver slashes start 2>&1)
+rc=$?
+rm -r /etc/vservers/slashes
+[ $rc = 1 ] && echo "$out" | grep -q "slashes/vdir: '//' is not a canonical"
+ok $? "a vdir of // is refused"
+mkdir -p /tmp/hostdir && chmod 755 /tmp/hostdir
+vserver rooted build -m skeleton --rootdir /tmp/hostdir >/dev/null 2>&1
+rc=$?
+[ $rc = 1 ] && [ "$(stat -c %a /tmp/hostdir)" = 755 ] &&
+	[ ! -e /etc/vservers/rooted ]
+ok $? "build --rootdir refuses an existing host directory without the barrier"
+
 # --- the host afterwards
 [ "$(cat /proc/sys/kernel/core_pattern)" = "$core" ] &&
 	[ "$(cat /proc/sys/kernel/shmmax)" = "$shmmax" ] &&
