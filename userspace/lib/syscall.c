@@ -224,3 +224,14 @@ int vc_set_iattr(const char *name, uint32_t flags, uint32_t mask)
 
 	return vc_syscall(VCMD_set_iattr, 0, &arg);
 }
+
+int vc_fget_iattr(int fd, uint32_t *flags, uint32_t *mask)
+{
+	struct vcmd_ctx_fiattr arg = { 0 };
+
+	if (vc_syscall(VCMD_fget_iattr, fd, &arg) < 0)
+		return -1;
+	*flags = arg.flags;
+	*mask = arg.mask;
+	return 0;
+}

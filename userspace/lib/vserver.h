@@ -38,6 +38,7 @@ int vc_wait_exit(xid_t xid, struct vcmd_wait_exit *res);
 int vc_set_space(xid_t xid, uint64_t mask, uint32_t index);
 int vc_get_iattr(const char *name, uint32_t *flags, uint32_t *mask);
 int vc_set_iattr(const char *name, uint32_t flags, uint32_t mask);
+int vc_fget_iattr(int fd, uint32_t *flags, uint32_t *mask);
 int vc_enter_space(xid_t xid, uint64_t mask, uint32_t index);
 
 long vc_net_create(nid_t nid, uint64_t flags);
