@@ -104,11 +104,13 @@ bool vc_may_mount(const struct path *path, unsigned long *flags)
  * Filesystems without a device a guest may mount with VXC_SECURE_MOUNT.
  * tmpfs, ramfs and devpts make a new instance for each mount; mqueue is
  * the guest's own ipc namespace's; proc and sysfs show what the guest
- * sees through the mounts it has (the module filters proc, and writes to
- * sysfs are refused to contexts).
+ * sees through the mounts it has (the module filters it).  sysfs needs
+ * CAP_SYS_ADMIN over the network namespace, which a guest lacks; the host
+ * may mount it for a guest in its fstab (writes to it are refused to
+ * contexts).
  */
 static const char *const vx_mount_types[] = {
-	"tmpfs", "ramfs", "devpts", "mqueue", "proc", "sysfs",
+	"tmpfs", "ramfs", "devpts", "mqueue", "proc",
 };
 
 /**

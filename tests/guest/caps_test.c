@@ -665,15 +665,25 @@ static int secure_remount(void *arg)
 		return 100;
 	if (mount("t", "/tmp/mnt-a", "tmpfs", 0, NULL))
 		return 1;
-	if (mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_RDONLY, NULL))
+	/* A filesystem's own options are shared by all its mounts: no. */
+	if (!mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_RDONLY, NULL) ||
+	    errno != EPERM)
 		return 2;
-	if (!(mount_flags("/tmp/mnt-a") & ST_RDONLY))
+	/* A bind remount may add restrictions ... */
+	if (mount(NULL, "/tmp/mnt-a", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY,
+		  NULL))
 		return 3;
-	/* Device nodes stay ignored on a mount that ignored them. */
-	if (mount("t", "/tmp/mnt-a", NULL, MS_REMOUNT | MS_BIND, NULL))
+	if (!(mount_flags("/tmp/mnt-a") & ST_RDONLY))
 		return 4;
-	if (!(mount_flags("/tmp/mnt-a") & ST_NODEV))
+	/* ... never lift them, and device nodes stay ignored. */
+	if (!mount(NULL, "/tmp/mnt-a", NULL, MS_REMOUNT | MS_BIND, NULL) ||
+	    errno != EPERM)
 		return 5;
+	if (mount(NULL, "/tmp/mnt-a", NULL,
+		  MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID, NULL))
+		return 6;
+	if (!(mount_flags("/tmp/mnt-a") & ST_NODEV))
+		return 7;
 	return 0;
 }
 

@@ -27,6 +27,9 @@ vserver jail build -m template --context 301 \
 		--interface vsc0:192.0.2.32/24 -- -t /tmp/ctpl >/dev/null &&
 	printf 'SECURE_MOUNT\nSECURE_REMOUNT\n' \
 		>/etc/vservers/mounter/ccapabilities &&
+	mkdir -p /vservers/mounter/mnt /vservers/mounter/sys &&
+	echo "none /sys sysfs nosuid,nodev,noexec 0 0" \
+		>>/etc/vservers/mounter/fstab &&
 	vserver --silent jail start && vserver --silent mounter start
 ok $? "build and start two guests"
 
@@ -73,12 +76,10 @@ refused g open-write /proc/sysrq-trigger && refused gu open-write /proc/sysrq-tr
 ok $? "/proc/sysrq-trigger: refused"
 refused spec open-write /proc/sysrq-trigger
 ok $? "/proc/sysrq-trigger: refused to the spectator"
-mkdir -p /vservers/mounter/sys
-vserver mounter exec mount -t sysfs none /sys 2>/dev/null &&
-	refused vserver mounter exec /bin/breakout open-write /sys/kernel/uevent_helper &&
-	vserver mounter exec /bin/breakout open-read /sys/kernel/uevent_helper &&
-	vserver mounter exec umount /sys
-ok $? "sysfs in a guest: readable, writes refused"
+refused vserver mounter exec /bin/breakout open-write /sys/class/net/lo/mtu &&
+	vserver mounter exec /bin/breakout open-read /sys/class/net/lo/mtu &&
+	$B open-write /sys/class/net/lo/mtu
+ok $? "sysfs the host mounted in a guest: readable, writes refused"
 
 # --- the kernel log
 refused g syslog && refused gu syslog && refused g open-read /proc/kmsg
@@ -142,15 +143,22 @@ ent=$!
 i=0
 while [ ! -s /tmp/enter.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 epid=$(cat /tmp/enter.out)
-httpd=$(vserver jail exec ps | awk '/httpd -p 80/ && !/awk/ { print $1; exit }')
+vserver jail exec sleep 1000 &
+i=0
+while ! vserver jail exec pidof sleep >/dev/null && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+own=$(vserver jail exec pidof sleep)
 [ -n "$epid" ] && vserver jail exec kill -0 "$epid" &&
 	refused g readlink "/proc/$epid/exe" &&
 	refused g open-read "/proc/$epid/fd/1" &&
 	refused g open-read "/proc/$epid/environ"
 ok $? "a host binary in a guest: its exe, descriptors and environment unreachable"
-[ -n "$httpd" ] && g readlink "/proc/$httpd/exe" >/dev/null &&
-	g open-read "/proc/$httpd/fd/0"
+[ -n "$own" ] && g readlink "/proc/$own/exe" >/dev/null &&
+	g open-read "/proc/$own/fd/0"
 ok $? "the guest's own processes stay open to its root"
+vserver jail exec kill "$own"
 kill $ent
 wait $ent 2>/dev/null
 
@@ -163,7 +171,7 @@ m() { vserver mounter exec "$@" 2>/dev/null; }
 mu() { vserver mounter suexec 1000 "$@" 2>/dev/null; }
 m mount -t tmpfs none /mnt && m umount /mnt
 ok $? "mount: tmpfs allowed with VXC_SECURE_MOUNT"
-for t in binfmt_misc debugfs configfs securityfs bpf cgroup2; do
+for t in sysfs binfmt_misc debugfs configfs securityfs bpf cgroup2; do
 	! m mount -t $t none /mnt
 	ok $? "mount: $t refused"
 done
