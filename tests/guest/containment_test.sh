@@ -213,6 +213,32 @@ rc=$?
 	[ ! -e /etc/vservers/rooted ]
 ok $? "build --rootdir refuses an existing host directory without the barrier"
 
+# hostile templates
+cp -a /tmp/ctpl /tmp/evtpl && mkdir -p /tmp/evtpl/dev /tmp/evtpl/lib &&
+	mknod /tmp/evtpl/dev/mem c 1 1 && mknod /tmp/evtpl/lib/disk b 7 0 &&
+	tar -czf /tmp/evtpl.tar.gz -C /tmp/evtpl . && rm -rf /tmp/evtpl
+out=$(vserver nodes build -m template --context 304 -- -t /tmp/evtpl.tar.gz 2>&1)
+rc=$?
+[ $rc = 0 ] && [ ! -e /vservers/nodes/dev/mem ] && [ ! -e /vservers/nodes/lib/disk ] &&
+	[ -c /vservers/nodes/dev/null ] && echo "$out" | grep -q "removed 2 device nodes"
+ok $? "build: a tarball's device nodes are removed, the standard ones made"
+vserver nodes delete --force >/dev/null 2>&1
+etcmode=$(stat -c %a /etc)
+cp -a /tmp/ctpl /tmp/evtpl && rm -rf /tmp/evtpl/tmp && ln -s /etc /tmp/evtpl/tmp
+vserver tmplink build -m template --context 305 -- -t /tmp/evtpl >/dev/null 2>&1
+rc=$?
+rm -rf /tmp/evtpl
+[ $rc = 1 ] && [ "$(stat -c %a /etc)" = "$etcmode" ] &&
+	[ ! -e /etc/vservers/tmplink ] && [ ! -e /vservers/tmplink ]
+ok $? "build: a template's tmp -> /etc stops the build; the host's /etc keeps its mode"
+cp -a /tmp/ctpl /tmp/evtpl && mkdir -p /tmp/hostbin && touch /tmp/hostbin/null &&
+	rm -rf /tmp/evtpl/dev && ln -s /tmp/hostbin /tmp/evtpl/dev
+vserver devlink build -m template --context 306 -- -t /tmp/evtpl >/dev/null 2>&1
+rc=$?
+rm -rf /tmp/evtpl
+[ $rc = 1 ] && [ -f /tmp/hostbin/null ] && [ ! -e /etc/vservers/devlink ]
+ok $? "build: a template's dev -> host directory stops the build; host files stay"
+
 # --- the host afterwards
 [ "$(cat /proc/sys/kernel/core_pattern)" = "$core" ] &&
 	[ "$(cat /proc/sys/kernel/shmmax)" = "$shmmax" ] &&

@@ -99,13 +99,59 @@ static int make_dirs(const char *base, const char *const *dirs, mode_t mode)
 {
 	char path[PATH_MAX * 2];
 
+	struct stat st;
+
 	for (; *dirs; dirs++) {
 		xsnprintf(path, sizeof(path), "%s/%s", base, *dirs);
 		if (mkdir(path, mode) < 0 && errno != EEXIST) {
 			warn("cannot create %s", path);
 			return -1;
 		}
+		/*
+		 * A template's tmp -> /etc or dev -> /usr/bin would make us
+		 * change the host's directories: parents come first in
+		 * @dirs, so every component we work below is a real one.
+		 */
+		if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			warnx("%s: not a directory (a symbolic link in the template?)",
+			      path);
+			return -1;
+		}
 	}
+	return 0;
+}
+
+static unsigned long nodes_removed;
+
+static int remove_node(const char *path, const struct stat *st, int type,
+		       struct FTW *ftw)
+{
+	(void)type;
+	(void)ftw;
+	if (!S_ISCHR(st->st_mode) && !S_ISBLK(st->st_mode))
+		return 0;
+	if (unlink(path) < 0) {
+		warn("cannot remove the device node %s", path);
+		return -1;
+	}
+	nodes_removed++;
+	return 0;
+}
+
+/*
+ * Device nodes of a template or a copied root: the guest could not make
+ * them itself (it has no CAP_MKNOD), and a dev/sda or dev/mem would give
+ * it the host's disk or memory.  All go; fill_dev() makes the few a guest
+ * needs.
+ */
+static int remove_device_nodes(const char *vdir)
+{
+	nodes_removed = 0;
+	if (nftw(vdir, remove_node, 32, FTW_PHYS | FTW_MOUNT) < 0)
+		return -1;
+	if (nodes_removed)
+		warnx("%s: removed %lu device nodes of the source", vdir,
+		      nodes_removed);
 	return 0;
 }
 
@@ -185,7 +231,7 @@ static int fill_root(const struct build *b, const char *vdir)
 		if (run(argv))
 			return -1;
 	}
-	if (make_dirs(vdir, dirs, 0755))
+	if (remove_device_nodes(vdir) || make_dirs(vdir, dirs, 0755))
 		return -1;
 	xsnprintf(src, sizeof(src), "%s/tmp", vdir);
 	return chmod(src, 01777) < 0 ? -1 : 0;
