@@ -21,25 +21,32 @@
  * @child: the new task, whose context pointers are NULL
  * @clone_flags: the clone flags
  *
- * Called for a parent that is in a context.  The parent is a member, so
- * the context cannot be shutting down.
+ * Called for a parent that is in a context.  The parent may have passed
+ * its exit call-out already (a thread of an exiting process, an io_uring
+ * worker), and its context may have shut down with it: a context whose
+ * members all left never gets one again, so such a fork fails.
  *
- * Return: 0.
+ * Return: 0, or -EAGAIN if a context of the parent has shut down.
  */
 int vc_task_fork(struct task_struct *child, u64 clone_flags)
 {
 	struct vx_info *vxi = vx_current();
 	struct nx_info *nxi = nx_current();
 
+	if (vxi && !vx_member_get(vxi))
+		return -EAGAIN;
+	if (nxi && !nx_member_get(nxi)) {
+		if (vxi)
+			vx_member_put(vxi);
+		return -EAGAIN;
+	}
 	if (vxi) {
 		vx_get(vxi);
-		atomic_inc(&vxi->members);
 		atomic_inc(&vxi->nr_forks);
 		rcu_assign_pointer(child->vx_info, vxi);
 	}
 	if (nxi) {
 		nx_get(nxi);
-		atomic_inc(&nxi->members);
 		rcu_assign_pointer(child->nx_info, nxi);
 	}
 	return 0;
