@@ -199,6 +199,19 @@ ok $? "enter: the guest's /etc/passwd is read inside the guest, not through /pro
 (exec 5</etc; vserver jail exec sh -c 'test -e /proc/self/fd/5')
 [ $? != 0 ]
 ok $? "a descriptor the caller left open does not reach the guest's command"
+# The harness's standard error is a serial terminal: it stands in for the
+# administrator's.
+if [ -t 2 ]; then
+	tty=$(readlink /proc/self/fd/2)
+	in=$(vserver jail exec sh -c 'readlink /proc/self/fd/2')
+	case $in in
+	*/dev/pts/*) ! echo "$in" | grep -q "$tty" ;;
+	*) false ;;
+	esac
+	ok $? "exec: the guest's command gets a terminal of its own, not the caller's ($in)"
+else
+	ok 0 "exec: the guest's command gets a terminal of its own # SKIP no terminal"
+fi
 mkdir -p /etc/vservers/slashes && echo 303 >/etc/vservers/slashes/context &&
 	echo // >/etc/vservers/slashes/vdir
 out=$(vserver slashes start 2>&1)

@@ -9,6 +9,14 @@
  * copies data between it and the caller's terminal until the program
  * exits; the caller's terminal is put into raw mode meanwhile and
  * restored afterwards, and window size changes are passed on.
+ *
+ * vs_vlogin_ttys() replaces only the standard descriptors that are
+ * terminals; pipes and files stay as the caller gave them, so that
+ * `vserver NAME exec cmd >file` still writes the file and not a copy of
+ * the terminal's output.  Either way the program never holds a
+ * descriptor of the caller's terminal: it cannot read the
+ * administrator's later keystrokes, make itself the terminal's
+ * foreground or change its settings.
  */
 
 #include <err.h>
@@ -58,11 +66,14 @@ static bool write_all(int fd, const char *buf, ssize_t len)
 	return true;
 }
 
-/* Copy between the caller's terminal and @master until the program ends. */
-static void proxy(int master)
+/*
+ * Copy between the caller's terminal and @master until the program ends:
+ * input from standard input if it is the terminal, output to @out.
+ */
+static void proxy(int master, bool in, int out)
 {
 	struct pollfd fds[2] = {
-		{ .fd = STDIN_FILENO, .events = POLLIN },
+		{ .fd = in ? STDIN_FILENO : -1, .events = POLLIN },
 		{ .fd = master, .events = POLLIN },
 	};
 	char buf[4096];
@@ -83,7 +94,7 @@ static void proxy(int master)
 			/* EIO: the program closed its last slave descriptor. */
 			if (n == 0 || (n < 0 && errno != EINTR))
 				return;
-			if (n > 0 && !write_all(STDOUT_FILENO, buf, n))
+			if (n > 0 && !write_all(out, buf, n))
 				return;
 		}
 		if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -99,20 +110,52 @@ static void proxy(int master)
 	}
 }
 
+static void __attribute__((__noreturn__))
+run_on_pty(char **argv, int status, bool all);
+
 /**
  * vs_vlogin() - run a program on a new pseudo terminal and proxy it
  * @argv: the program and its arguments
  * @status: the exit status for failures of our own
  *
+ * The program's standard input, output and error are the new terminal.
  * Exits with the program's exit status, or 128 + the signal that ended it.
  */
 void vs_vlogin(char **argv, int status)
 {
+	run_on_pty(argv, status, true);
+}
+
+/**
+ * vs_vlogin_ttys() - like vs_vlogin(), for the standard descriptors that
+ *                    are terminals only
+ * @argv: the program and its arguments
+ * @status: the exit status for failures of our own
+ *
+ * Exits with the program's exit status, or 128 + the signal that ended it.
+ */
+void vs_vlogin_ttys(char **argv, int status)
+{
+	run_on_pty(argv, status, false);
+}
+
+static void run_on_pty(char **argv, int status, bool all)
+{
 	struct termios saved, raw;
 	bool tty = isatty(STDIN_FILENO);
 	struct sigaction sa = { .sa_handler = on_winch };
-	int master, wstatus;
+	int master, wstatus, fd, out = -1;
+	bool ttys[3];
 	pid_t pid;
+
+	/* The program's output goes to the first terminal among 1, 2, 0. */
+	for (fd = 0; fd < 3; fd++)
+		ttys[fd] = all || isatty(fd);
+	for (fd = 1; fd < 4 && out < 0; fd++)
+		if (ttys[fd % 3])
+			out = fd % 3;
+	if (out < 0)
+		out = STDOUT_FILENO;
 
 	master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (master < 0)
@@ -136,9 +179,10 @@ void vs_vlogin(char **argv, int status)
 		if (ioctl(slave, TIOCSCTTY, 0) < 0)
 			err(status, "cannot make %s the controlling terminal",
 			    ptsname(master));
-		if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 ||
-		    dup2(slave, 2) < 0)
-			err(status, "cannot redirect to %s", ptsname(master));
+		for (fd = 0; fd < 3; fd++)
+			if (ttys[fd] && dup2(slave, fd) < 0)
+				err(status, "cannot redirect to %s",
+				    ptsname(master));
 		if (slave > 2)
 			close(slave);
 		execvp(argv[0], argv);
@@ -154,7 +198,7 @@ void vs_vlogin(char **argv, int status)
 	} else {
 		tty = false;
 	}
-	proxy(master);
+	proxy(master, ttys[0], out);
 	if (tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	close(master);

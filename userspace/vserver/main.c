@@ -108,9 +108,15 @@ do_exec(const struct guest *g, const char *user, char **cmd, bool login)
 		static char *bash[] = { "/bin/bash", "-login", NULL };
 
 		cmd = access("/bin/bash", X_OK) ? shell : bash;
-		if (isatty(STDIN_FILENO))
-			vs_vlogin(cmd, EXIT_VS_FAILURE);
 	}
+	/*
+	 * Guest code never gets the administrator's terminal: a relay (this
+	 * process, which the kernel keeps out of the guest's reach until it
+	 * exits) copies between it and a terminal of the guest's own.
+	 */
+	if (isatty(STDIN_FILENO) || isatty(STDOUT_FILENO) ||
+	    isatty(STDERR_FILENO))
+		vs_vlogin_ttys(cmd, EXIT_VS_FAILURE);
 	execvp(cmd[0], cmd);
 	errexec(cmd[0]);
 }
