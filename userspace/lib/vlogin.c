@@ -144,7 +144,7 @@ static void run_on_pty(char **argv, int status, bool all)
 	struct termios saved, raw;
 	bool tty = isatty(STDIN_FILENO);
 	struct sigaction sa = { .sa_handler = on_winch };
-	int master, wstatus, fd, out = -1;
+	int master, slave, wstatus, fd, out = -1;
 	bool ttys[3];
 	pid_t pid;
 
@@ -165,17 +165,20 @@ static void run_on_pty(char **argv, int status, bool all)
 	if (tty)
 		copy_winsize(STDIN_FILENO, master);
 
+	/*
+	 * The slave is opened before the fork and the child inherits it:
+	 * were no slave open for a moment, the master would read as hung up
+	 * and the relay would end before the program started.
+	 */
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	if (slave < 0)
+		err(status, "cannot open %s", ptsname(master));
 	pid = fork();
 	if (pid < 0)
 		err(status, "cannot fork");
 	if (!pid) {
-		int slave;
-
 		if (setsid() < 0)
 			err(status, "cannot start a new session");
-		slave = open(ptsname(master), O_RDWR);
-		if (slave < 0)
-			err(status, "cannot open %s", ptsname(master));
 		if (ioctl(slave, TIOCSCTTY, 0) < 0)
 			err(status, "cannot make %s the controlling terminal",
 			    ptsname(master));
@@ -188,6 +191,7 @@ static void run_on_pty(char **argv, int status, bool all)
 		execvp(argv[0], argv);
 		errexec(argv[0]);
 	}
+	close(slave);
 
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
@@ -201,11 +205,16 @@ static void run_on_pty(char **argv, int status, bool all)
 	proxy(master, ttys[0], out);
 	if (tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-	close(master);
 
+	/*
+	 * The program may have closed the terminal and still run (dd puts
+	 * its output file on descriptor 1): closing the master now would
+	 * hang the terminal up and kill it with SIGHUP.
+	 */
 	while (waitpid(pid, &wstatus, 0) < 0)
 		if (errno != EINTR)
 			err(status, "cannot wait for %s", argv[0]);
+	close(master);
 	if (WIFSIGNALED(wstatus))
 		exit(128 + WTERMSIG(wstatus));
 	exit(WEXITSTATUS(wstatus));
