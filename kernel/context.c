@@ -45,8 +45,9 @@ static void vx_free_rcu(struct rcu_head *head)
 {
 	struct vx_info *vxi = container_of(head, struct vx_info, rcu);
 
-	put_pid(vxi->init_pid);
-	put_pid(vxi->reaper_pid);
+	/* The last reference is gone: no reader is left. */
+	put_pid(rcu_dereference_protected(vxi->init_pid, 1));
+	put_pid(rcu_dereference_protected(vxi->reaper_pid, 1));
 	kfree(vxi);
 	/* vx_context_exit() waits for this callback with rcu_barrier(). */
 	module_put(THIS_MODULE);
@@ -238,6 +239,32 @@ struct vx_info *vx_spectator_join(void)
 }
 
 /**
+ * vx_replace_pid - publish a new init or reaper of a context
+ * @vxi: the context
+ * @slot: &@vxi->init_pid or &@vxi->reaper_pid
+ * @pid: the new process; the slot takes its own reference
+ *
+ * Readers look at the slot under RCU only, without @vxi->lock (some of
+ * them run with tasklist_lock held or in softirq, where taking @lock
+ * would invert the lock order with getpid()).  The old pid is dropped
+ * after a grace period.  May sleep.
+ */
+void vx_replace_pid(struct vx_info *vxi, struct pid __rcu **slot,
+		    struct pid *pid)
+{
+	struct pid *old;
+
+	spin_lock(&vxi->lock);
+	old = rcu_dereference_protected(*slot, lockdep_is_held(&vxi->lock));
+	rcu_assign_pointer(*slot, get_pid(pid));
+	spin_unlock(&vxi->lock);
+	if (old) {
+		synchronize_rcu();
+		put_pid(old);
+	}
+}
+
+/**
  * vx_member_put - leave a context
  * @vxi: the context; the caller holds a reference on it
  *
@@ -294,8 +321,7 @@ unsigned int vx_task_count(struct vx_info *vxi)
  */
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 {
-	struct pid *old_init = NULL, *old_reaper = NULL;
-	bool drop_member;
+	bool drop_member, set_init;
 	u64 old, new;
 
 	spin_lock(&vxi->lock);
@@ -308,16 +334,13 @@ int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 		return -ESRCH;
 	}
 	drop_member = (old & VXF_PERSISTENT) && !(new & VXF_PERSISTENT);
-	if ((old & ~new & VXF_STATE_INIT) && vxi == vx_current()) {
-		old_init = vxi->init_pid;
-		vxi->init_pid = get_pid(task_tgid(current));
-		old_reaper = vxi->reaper_pid;
-		vxi->reaper_pid = get_pid(task_tgid(current));
-	}
+	set_init = (old & ~new & VXF_STATE_INIT) && vxi == vx_current();
 	WRITE_ONCE(vxi->flags, new);
 	spin_unlock(&vxi->lock);
-	put_pid(old_init);
-	put_pid(old_reaper);
+	if (set_init) {
+		vx_replace_pid(vxi, &vxi->init_pid, task_tgid(current));
+		vx_replace_pid(vxi, &vxi->reaper_pid, task_tgid(current));
+	}
 
 	if (drop_member)
 		vx_member_put(vxi);

@@ -52,7 +52,7 @@ struct vx_space {
  *           looked up or entered; tasks that still point at it (zombies)
  *           keep the structure alive through @usage.  It never goes up from
  *           zero.
- * @lock: protects @flags, @init_pid and @reaper_pid, and the part of
+ * @lock: protects @flags, changes of @init_pid and @reaper_pid, and the part of
  *         @members that VXF_PERSISTENT stands for.  Readers of single
  *         words (@flags, @bcaps, @ccaps, @umask) use READ_ONCE() without
  *         it.
@@ -79,9 +79,13 @@ struct vx_space {
  * @load_active: the sampler's count of active tasks; only it touches it.
  * @load_updates: samples taken into @load.
  * @init_pid: the context's init, set by ctx_migrate with VXM_SET_INIT;
- *            holds a pid reference.
+ *            holds a pid reference.  Published with RCU: readers (getpid()
+ *            and pid lookups of a fake-init guest, some of them under
+ *            tasklist_lock or in softirq) use rcu_dereference() and no
+ *            lock; writers replace it under @lock with vx_replace_pid(),
+ *            which drops the old pid after a grace period.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
- *              VXM_SET_REAPER; holds a pid reference.
+ *              VXM_SET_REAPER; holds a pid reference; as @init_pid.
  * @rcu: for the deferred free.
  */
 struct vx_info {
@@ -103,8 +107,8 @@ struct vx_info {
 	unsigned long load[3];
 	unsigned int load_active;
 	unsigned int load_updates;
-	struct pid *init_pid;
-	struct pid *reaper_pid;
+	struct pid __rcu *init_pid;
+	struct pid __rcu *reaper_pid;
 	struct rcu_head rcu;
 };
 
@@ -116,6 +120,8 @@ struct vx_info *vx_lookup(u32 xid);
 void vx_get(struct vx_info *vxi);
 void vx_put(struct vx_info *vxi);
 bool vx_member_get(struct vx_info *vxi);
+void vx_replace_pid(struct vx_info *vxi, struct pid __rcu **slot,
+		    struct pid *pid);
 void vx_member_put(struct vx_info *vxi);
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask);
 void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask);

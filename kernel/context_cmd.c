@@ -119,17 +119,6 @@ long vc_ctx_create(u32 id, void __user *data)
 	return vxi->xid;
 }
 
-static void vc_set_pid(struct vx_info *vxi, struct pid **slot)
-{
-	struct pid *old;
-
-	spin_lock(&vxi->lock);
-	old = *slot;
-	*slot = get_pid(task_tgid(current));
-	spin_unlock(&vxi->lock);
-	put_pid(old);
-}
-
 /**
  * vc_ctx_migrate - ctx_migrate: move the calling task into a context
  * @id: the xid
@@ -180,9 +169,9 @@ long vc_ctx_migrate(u32 id, void __user *data)
 		return -ESRCH;
 	}
 	if (arg.flagword & VXM_SET_INIT)
-		vc_set_pid(vxi, &vxi->init_pid);
+		vx_replace_pid(vxi, &vxi->init_pid, task_tgid(current));
 	if (arg.flagword & VXM_SET_REAPER)
-		vc_set_pid(vxi, &vxi->reaper_pid);
+		vx_replace_pid(vxi, &vxi->reaper_pid, task_tgid(current));
 	vx_enter_current(vxi);
 	return 0;
 }
@@ -231,9 +220,9 @@ long vc_vx_info(u32 id, void __user *data)
 	if (!vxi)
 		return -ESRCH;
 	arg.xid = vxi->xid;
-	spin_lock(&vxi->lock);
-	arg.initpid = pid_vnr(vxi->init_pid);
-	spin_unlock(&vxi->lock);
+	rcu_read_lock();
+	arg.initpid = pid_vnr(rcu_dereference(vxi->init_pid));
+	rcu_read_unlock();
 	vx_put(vxi);
 	/* A member of a context with a fake init knows it as 1. */
 	arg.initpid = vc_map_pid(arg.initpid);
@@ -540,9 +529,7 @@ int vx_signal(struct vx_info *vxi, int pid, int sig)
 	int sent = 0, ret = 0;
 
 	rcu_read_lock();
-	spin_lock(&vxi->lock);
-	init = get_pid(vxi->init_pid);
-	spin_unlock(&vxi->lock);
+	init = get_pid(rcu_dereference(vxi->init_pid));
 	for_each_process(p) {
 		if (rcu_access_pointer(p->vx_info) != vxi)
 			continue;

@@ -17,7 +17,7 @@
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
 #include <linux/sched.h>
-#include <linux/spinlock.h>
+#include <linux/rcupdate.h>
 
 #include <linux/vserver.h>
 
@@ -28,17 +28,23 @@
 static pid_t vx_fake_init(void)
 {
 	struct vx_info *cur = vx_current();
+	struct pid *init;
 	pid_t nr = 0;
 
 	if (!cur || !(READ_ONCE(cur->flags) & VXF_INFO_INIT) ||
 	    vx_is_spectator(cur) ||
 	    task_active_pid_ns(current) != &init_pid_ns)
 		return 0;
-	spin_lock(&cur->lock);
+	/*
+	 * No lock: this runs under tasklist_lock (setpgid()) and in softirq
+	 * (SIGIO to a process group), where context locks must not be taken.
+	 */
+	rcu_read_lock();
+	init = rcu_dereference(cur->init_pid);
 	/* An init that is gone leaves its number to whoever gets it next. */
-	if (cur->init_pid && pid_has_task(cur->init_pid, PIDTYPE_TGID))
-		nr = pid_nr(cur->init_pid);
-	spin_unlock(&cur->lock);
+	if (init && pid_has_task(init, PIDTYPE_TGID))
+		nr = pid_nr(init);
+	rcu_read_unlock();
 	return nr;
 }
 

@@ -66,9 +66,9 @@ static int vx_proc_ctx_info_show(struct seq_file *m, void *v)
 	struct vx_info *vxi = m->private;
 	pid_t init;
 
-	spin_lock(&vxi->lock);
-	init = pid_vnr(vxi->init_pid);
-	spin_unlock(&vxi->lock);
+	rcu_read_lock();
+	init = pid_vnr(rcu_dereference(vxi->init_pid));
+	rcu_read_unlock();
 	init = vc_map_pid(init);
 	seq_printf(m, "ID:\t%u\n", vxi->xid);
 	seq_printf(m, "Info:\t%p\n", vxi);

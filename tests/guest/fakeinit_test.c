@@ -8,7 +8,11 @@
  * up first.
  */
 
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <limits.h>
 #include <stdbool.h>
 
@@ -262,6 +266,83 @@ TEST(clearing_state_init_from_inside_makes_the_caller_init)
 {
 	EXPECT_EQ(0, in_child(clear_state_init, NULL));
 	EXPECT_EQ(0, vs_set_cflags(143, 0, VXF_PERSISTENT));
+}
+
+/*
+ * A member of a fake-init context, in the init's process group: SIGIO to
+ * that group from softirq (tasklist_lock read there), setpgid() to "1"
+ * (the fake init's number looked up under tasklist_lock, interrupts off)
+ * and getpid() (a number mapped with interrupts on), over and over.  The
+ * context's init is read under RCU alone in all three; with the context's
+ * spinlock there, two CPUs could deadlock (a writer of tasklist_lock
+ * waiting for it, its holder's softirq waiting for tasklist_lock).  This
+ * runs the three paths together on the test machine's two CPUs; lockdep
+ * did not report the old order here, so the test guards the paths, not
+ * the proof of the fix.
+ */
+static int lock_order_member(void)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET,
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(a);
+	int fd, i;
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) ||
+	    getsockname(fd, (struct sockaddr *)&a, &len))
+		return 2;
+	if (fcntl(fd, F_SETOWN, -getpgrp()) ||
+	    fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK))
+		return 3;
+	for (i = 0; i < 200; i++) {
+		char c = 'x';
+
+		if (sendto(fd, &c, 1, 0, (struct sockaddr *)&a, sizeof(a)) != 1)
+			return 4;
+		if (getppid() != 1)
+			return 5;
+		if (setpgid(0, 1))
+			return 6;
+		while (recv(fd, &c, 1, 0) == 1)
+			;
+	}
+	return 0;
+}
+
+/* The init: a session of its own, then the member above. */
+static int lock_order_init(void)
+{
+	int status;
+	pid_t m;
+
+	if (vs_migrate(620, VXM_SET_INIT) || setsid() < 0)
+		return 1;
+	/* SIGIO goes to the whole process group, this process too. */
+	signal(SIGIO, SIG_IGN);
+	m = fork();
+	if (m < 0)
+		return 7;
+	if (!m)
+		_exit(lock_order_member());
+	if (waitpid(m, &status, 0) != m || !WIFEXITED(status))
+		return 8;
+	return WEXITSTATUS(status);
+}
+
+TEST(fake_init_lookups_take_no_context_lock)
+{
+	pid_t pid;
+	int status;
+
+	ASSERT_EQ(0, create_persistent(620, VXF_INFO_INIT));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(lock_order_init());
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	EXPECT_EQ(0, vs_set_cflags(620, 0, VXF_PERSISTENT));
 }
 
 TEST_HARNESS_MAIN
