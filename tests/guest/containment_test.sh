@@ -150,6 +150,9 @@ while ! vserver jail exec pidof sleep >/dev/null && [ $i -lt 100 ]; do
 	i=$((i + 1))
 done
 own=$(vserver jail exec pidof sleep)
+# The relay of that exec (standard error is a terminal) is not in the guest.
+! vserver jail exec ps | grep -v grep | grep -q vserver
+ok $? "exec: the relay between the terminals is invisible to the guest"
 [ -n "$epid" ] && vserver jail exec kill -0 "$epid" &&
 	refused g readlink "/proc/$epid/exe" &&
 	refused g open-read "/proc/$epid/fd/1" &&
@@ -259,8 +262,15 @@ ok $? "build: a template's dev -> host directory stops the build; host files sta
 	[ "$(wc -l </proc/mounts)" = "$mounts" ]
 ok $? "the host's sysctls, name, mounts and init are as before"
 
-vserver --silent jail stop && vserver --silent mounter stop
-ok $? "stop both guests"
+# A guest at its pids.max can still be entered and stopped cleanly.
+cg=/sys/fs/cgroup/vserver/jail
+cat $cg/pids.current >$cg/pids.max
+vserver jail exec true
+ok $? "exec into a guest at its pids.max"
+vserver --silent jail stop 2>/dev/null &&
+	grep -q "rc 6" /vservers/jail/var/log/rc.log &&
+	vserver --silent mounter stop
+ok $? "stop both guests; the one at pids.max still ran its stop command"
 vserver jail delete --force >/dev/null && vserver mounter delete --force >/dev/null
 ip link del vsc0
 umount /vservers

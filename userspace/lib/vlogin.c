@@ -10,7 +10,7 @@
  * exits; the caller's terminal is put into raw mode meanwhile and
  * restored afterwards, and window size changes are passed on.
  *
- * vs_vlogin_ttys() replaces only the standard descriptors that are
+ * vs_vlogin_guest() replaces only the standard descriptors that are
  * terminals; pipes and files stay as the caller gave them, so that
  * `vserver NAME exec cmd >file` still writes the file and not a copy of
  * the terminal's output.  Either way the program never holds a
@@ -27,9 +27,13 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
+#include <linux/openat2.h>
 
 #include "c.h"
 #include "vlogin.h"
@@ -110,8 +114,16 @@ static void proxy(int master, bool in, int out)
 	}
 }
 
+struct pty_run {
+	char **argv;			/* the program, unless @setup gives it */
+	char **(*setup)(void *arg);	/* in the child, before the program */
+	void *arg;
+	bool all;			/* all of 0, 1, 2 on the terminal */
+	bool guest;			/* the guest's /dev/pts/ptmx, checked */
+};
+
 static void __attribute__((__noreturn__))
-run_on_pty(char **argv, int status, bool all);
+run_on_pty(const struct pty_run *r, int status);
 
 /**
  * vs_vlogin() - run a program on a new pseudo terminal and proxy it
@@ -123,44 +135,76 @@ run_on_pty(char **argv, int status, bool all);
  */
 void vs_vlogin(char **argv, int status)
 {
-	run_on_pty(argv, status, true);
+	struct pty_run r = { .argv = argv, .all = true };
+
+	run_on_pty(&r, status);
 }
 
 /**
- * vs_vlogin_ttys() - like vs_vlogin(), for the standard descriptors that
- *                    are terminals only
- * @argv: the program and its arguments
+ * vs_vlogin_guest() - run a guest's program on a terminal of the guest's
+ *                     own, relayed from outside the guest
+ * @setup: called in the child before the program runs: it enters the
+ *         guest (exiting on failure) and returns the program to execute
+ * @arg: its argument
  * @status: the exit status for failures of our own
  *
- * Exits with the program's exit status, or 128 + the signal that ended it.
+ * The caller is in the guest's mount namespace and in none of its
+ * contexts; it stays there as the relay, which the guest cannot see.
+ * The terminal is opened as /dev/pts/ptmx of the guest without following
+ * any symbolic link, and must be a ptmx device.  Only the standard
+ * descriptors that are terminals are replaced by the new one.  Exits with
+ * the program's exit status, or 128 + the signal that ended it.
  */
-void vs_vlogin_ttys(char **argv, int status)
+void vs_vlogin_guest(char **(*setup)(void *arg), void *arg, int status)
 {
-	run_on_pty(argv, status, false);
+	struct pty_run r = { .setup = setup, .arg = arg, .guest = true };
+
+	run_on_pty(&r, status);
 }
 
-static void run_on_pty(char **argv, int status, bool all)
+/* The guest's pty multiplexer: its own devpts instance's, nothing else. */
+static int open_guest_ptmx(int status)
+{
+	struct open_how how = {
+		.flags = O_RDWR | O_NOCTTY | O_CLOEXEC,
+		.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+	};
+	struct stat st;
+	int fd;
+
+	fd = syscall(SYS_openat2, AT_FDCWD, "/dev/pts/ptmx", &how, sizeof(how));
+	if (fd < 0)
+		err(status, "cannot open the guest's /dev/pts/ptmx");
+	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode) ||
+	    major(st.st_rdev) != 5 || minor(st.st_rdev) != 2)
+		errx(status, "the guest's /dev/pts/ptmx is not a pty multiplexer");
+	return fd;
+}
+
+static void run_on_pty(const struct pty_run *r, int status)
 {
 	struct termios saved, raw;
 	bool tty = isatty(STDIN_FILENO);
 	struct sigaction sa = { .sa_handler = on_winch };
-	int master, slave, wstatus, fd, out = -1;
+	int master, slave, wstatus, fd, out = -1, unlock = 0;
+	char **argv = r->argv;
 	bool ttys[3];
 	pid_t pid;
 
 	/* The program's output goes to the first terminal among 1, 2, 0. */
 	for (fd = 0; fd < 3; fd++)
-		ttys[fd] = all || isatty(fd);
+		ttys[fd] = r->all || isatty(fd);
 	for (fd = 1; fd < 4 && out < 0; fd++)
 		if (ttys[fd % 3])
 			out = fd % 3;
 	if (out < 0)
 		out = STDOUT_FILENO;
 
-	master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	master = r->guest ? open_guest_ptmx(status) :
+			    posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (master < 0)
 		err(status, "cannot open a pseudo terminal");
-	if (grantpt(master) < 0 || unlockpt(master) < 0 || !ptsname(master))
+	if (ioctl(master, TIOCSPTLCK, &unlock) < 0)
 		err(status, "cannot set up the pseudo terminal");
 	if (tty)
 		copy_winsize(STDIN_FILENO, master);
@@ -170,22 +214,23 @@ static void run_on_pty(char **argv, int status, bool all)
 	 * were no slave open for a moment, the master would read as hung up
 	 * and the relay would end before the program started.
 	 */
-	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY);
 	if (slave < 0)
-		err(status, "cannot open %s", ptsname(master));
+		err(status, "cannot open the terminal");
 	pid = fork();
 	if (pid < 0)
 		err(status, "cannot fork");
 	if (!pid) {
+		close(master);
 		if (setsid() < 0)
 			err(status, "cannot start a new session");
+		if (r->setup)
+			argv = r->setup(r->arg);
 		if (ioctl(slave, TIOCSCTTY, 0) < 0)
-			err(status, "cannot make %s the controlling terminal",
-			    ptsname(master));
+			err(status, "cannot make the terminal the controlling one");
 		for (fd = 0; fd < 3; fd++)
 			if (ttys[fd] && dup2(slave, fd) < 0)
-				err(status, "cannot redirect to %s",
-				    ptsname(master));
+				err(status, "cannot redirect to the terminal");
 		if (slave > 2)
 			close(slave);
 		execvp(argv[0], argv);

@@ -7,6 +7,7 @@
 #define VS_VLOGIN_H
 
 void __attribute__((__noreturn__)) vs_vlogin(char **argv, int status);
-void __attribute__((__noreturn__)) vs_vlogin_ttys(char **argv, int status);
+void __attribute__((__noreturn__))
+vs_vlogin_guest(char **(*setup)(void *arg), void *arg, int status);
 
 #endif /* VS_VLOGIN_H */

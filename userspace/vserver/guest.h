@@ -128,6 +128,10 @@ int guest_read_run(const struct guest *g, uint32_t *xid,
 void guest_remove_run(const struct guest *g);
 bool guest_ctx_alive(uint32_t xid);
 int guest_wait_gone(uint32_t xid, int seconds);
+int guest_cgroup_procs(const struct guest *g, int status);
+void guest_enter_ns(const struct guest *g, uint32_t xid, int status);
+void guest_enter_ctx(const struct guest *g, uint32_t xid, const char *user,
+		     int cgroup, int status);
 void guest_enter(const struct guest *g, uint32_t xid, const char *user,
 		 int status);
 

@@ -94,29 +94,55 @@ static int do_status(const struct guest *g)
 	return EXIT_SUCCESS;
 }
 
+struct exec_arg {
+	const struct guest *g;
+	uint32_t xid;
+	const char *user;
+	char **cmd;
+	bool login;
+	int cgroup;
+};
+
+/* Inside the guest: its login shell, bash if it has one. */
+static char **exec_cmd(const struct exec_arg *a)
+{
+	static char *shell[] = { "/bin/sh", "-l", NULL };
+	static char *bash[] = { "/bin/bash", "-login", NULL };
+
+	if (!a->login)
+		return a->cmd;
+	return access("/bin/bash", X_OK) ? shell : bash;
+}
+
+/* The child of the relay: it enters the guest's contexts and runs. */
+static char **exec_setup(void *arg)
+{
+	const struct exec_arg *a = arg;
+
+	guest_enter_ctx(a->g, a->xid, a->user, a->cgroup, EXIT_VS_FAILURE);
+	return exec_cmd(a);
+}
+
 /* exec, suexec and enter: become a process of the guest. */
 static int __attribute__((noreturn))
 do_exec(const struct guest *g, const char *user, char **cmd, bool login)
 {
-	static char *shell[] = { "/bin/sh", "-l", NULL };
-	uint32_t xid;
+	struct exec_arg a = { .g = g, .user = user, .cmd = cmd, .login = login };
 
-	if (!guest_running(g, &xid))
+	if (!guest_running(g, &a.xid))
 		errx(EXIT_VS_FAILURE, "%s: not running", g->name);
-	guest_enter(g, xid, user, EXIT_VS_FAILURE);
-	if (login) {
-		static char *bash[] = { "/bin/bash", "-login", NULL };
-
-		cmd = access("/bin/bash", X_OK) ? shell : bash;
-	}
+	a.cgroup = guest_cgroup_procs(g, EXIT_VS_FAILURE);
+	guest_enter_ns(g, a.xid, EXIT_VS_FAILURE);
 	/*
-	 * Guest code never gets the administrator's terminal: a relay (this
-	 * process, which the kernel keeps out of the guest's reach until it
-	 * exits) copies between it and a terminal of the guest's own.
+	 * Guest code never gets the administrator's terminal: this process
+	 * stays outside the guest's contexts and cgroup (the guest cannot
+	 * see it) and relays between the terminal and one of the guest's
+	 * own, which the command gets in its place.
 	 */
 	if (isatty(STDIN_FILENO) || isatty(STDOUT_FILENO) ||
 	    isatty(STDERR_FILENO))
-		vs_vlogin_ttys(cmd, EXIT_VS_FAILURE);
+		vs_vlogin_guest(exec_setup, &a, EXIT_VS_FAILURE);
+	cmd = exec_setup(&a);
 	execvp(cmd[0], cmd);
 	errexec(cmd[0]);
 }

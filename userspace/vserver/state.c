@@ -323,41 +323,70 @@ static int lookup_user(const char *user, uid_t *uid, gid_t *gid,
 }
 
 /**
- * guest_enter() - move the caller into a running guest
+ * guest_cgroup_procs() - open the guest's cgroup.procs, to join it later
  * @g: the vserver
- * @xid: its context
- * @user: the user to become inside, a name from the guest's /etc/passwd
- *        or a number
  * @status: the exit status on failure
  *
- * The caller joins the guest's cgroup, mount, uts and ipc namespaces, its
- * network context and its context, in that order (each step needs the
- * rights the next one takes away), then looks @user up and changes to it.
- * From the moment it joins the context, the kernel keeps its memory,
- * executable and descriptors out of the guest's reach until it executes
- * the guest's program.  The
- * environment is replaced by a minimal one.  On failure it exits.
+ * Opened in the host's mount namespace, before the guest's is entered.
+ *
+ * Return: a descriptor, or -1 if the guest has no cgroup.
  */
-void guest_enter(const struct guest *g, uint32_t xid, const char *user,
-		 int status)
+int guest_cgroup_procs(const struct guest *g, int status)
 {
-	char home[PATH_MAX], shell[PATH_MAX];
-	const char *term = getenv("TERM");
-	uid_t uid = 0;
-	gid_t gid = 0;
-	int ret;
+	char path[PATH_MAX];
+	int ret, fd;
 
-	if (vs_cgroup_exists(g->name)) {
-		ret = vs_cgroup_attach(g->name, 0);
-		if (ret)
-			errc(status, -ret, "cannot join the cgroup of %s",
-			     g->name);
-	}
+	if (!vs_cgroup_exists(g->name))
+		return -1;
+	ret = vs_cgroup_path(g->name, "cgroup.procs", path, sizeof(path));
+	if (ret)
+		errc(status, -ret, "no cgroup for %s", g->name);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		err(status, "cannot open %s", path);
+	return fd;
+}
+
+/**
+ * guest_enter_ns() - enter a running guest's mount, uts and ipc namespaces
+ * @g: the vserver
+ * @xid: its context
+ * @status: the exit status on failure
+ *
+ * The caller is still in none of the guest's contexts: the guest cannot
+ * see it.  It changes to the guest's root.
+ */
+void guest_enter_ns(const struct guest *g, uint32_t xid, int status)
+{
 	if (vc_enter_space(xid, VC_SPACE_NEWNS | VC_SPACE_NEWUTS |
 			   VC_SPACE_NEWIPC, 0) < 0)
 		err(status, "cannot enter the namespaces of %s", g->name);
 	if (chdir("/") < 0)
 		err(status, "cannot change to the root of %s", g->name);
+}
+
+/**
+ * guest_enter_ctx() - the rest of guest_enter(), after guest_enter_ns()
+ * @g: the vserver
+ * @xid: its context
+ * @user: as for guest_enter()
+ * @cgroup: guest_cgroup_procs()'s descriptor (closed here), or -1
+ * @status: the exit status on failure
+ */
+void guest_enter_ctx(const struct guest *g, uint32_t xid, const char *user,
+		     int cgroup, int status)
+{
+	char home[PATH_MAX], shell[PATH_MAX];
+	const char *term = getenv("TERM");
+	uid_t uid = 0;
+	gid_t gid = 0;
+
+	/* "0" is the writer itself; the limits count it from now on. */
+	if (cgroup >= 0) {
+		if (write(cgroup, "0", 1) != 1)
+			err(status, "cannot join the cgroup of %s", g->name);
+		close(cgroup);
+	}
 	if (vc_net_migrate(g->nid) < 0)
 		err(status, "cannot enter network context %u of %s", g->nid,
 		    g->name);
@@ -386,4 +415,29 @@ void guest_enter(const struct guest *g, uint32_t xid, const char *user,
 	setenv("LOGNAME", user, 1);
 	if (term)
 		setenv("TERM", term, 1);
+}
+
+/**
+ * guest_enter() - move the caller into a running guest
+ * @g: the vserver
+ * @xid: its context
+ * @user: the user to become inside, a name from the guest's /etc/passwd
+ *        or a number
+ * @status: the exit status on failure
+ *
+ * The caller opens the guest's cgroup, enters its mount, uts and ipc
+ * namespaces, joins the cgroup, its network context and its context, in
+ * that order (each step needs the rights the next one takes away), then
+ * looks @user up and changes to it.  From the moment it joins the
+ * context, the kernel keeps its memory, executable and descriptors out of
+ * the guest's reach until it executes the guest's program.  The
+ * environment is replaced by a minimal one.  On failure it exits.
+ */
+void guest_enter(const struct guest *g, uint32_t xid, const char *user,
+		 int status)
+{
+	int cgroup = guest_cgroup_procs(g, status);
+
+	guest_enter_ns(g, xid, status);
+	guest_enter_ctx(g, xid, user, cgroup, status);
 }

@@ -17,25 +17,56 @@
 #include <unistd.h>
 
 #include "lib/c.h"
+#include "lib/cgroup.h"
 #include "guest.h"
 
 /* How long the stop command may take before it is killed. */
 #define STOP_TIMEOUT	60
 
+/* Copy what the stop command wrote so far to our standard output. */
+static void drain(int fd)
+{
+	char buf[4096];
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (write(STDOUT_FILENO, buf, n) != n)
+			break;
+}
+
 static void run_stop_command(const struct guest *g, uint32_t xid)
 {
 	const struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
-	int status, i, fd;
+	int status, i, fd, out[2];
 	pid_t pid;
 
+	/*
+	 * A guest at its pids.max could not fork its stop command's
+	 * children; it is going away, so its process limit goes first.
+	 */
+	if (vs_cgroup_exists(g->name))
+		vs_cgroup_write(g->name, "pids.max", "max");
+	/*
+	 * The stop command writes into a pipe that we copy out: nothing of
+	 * the guest gets the administrator's terminal.
+	 */
+	if (pipe2(out, O_CLOEXEC) < 0) {
+		warn("%s: cannot create a pipe", g->name);
+		return;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		warn("%s: cannot fork", g->name);
+		close(out[0]);
+		close(out[1]);
 		return;
 	}
 	if (pid == 0) {
 		guest_unblock_signals();
+		if (dup2(out[1], STDOUT_FILENO) < 0 ||
+		    dup2(out[1], STDERR_FILENO) < 0)
+			_exit(EXIT_VS_FAILURE);
 		guest_enter(g, xid, "0", EXIT_VS_FAILURE);
 		fd = open("/dev/null", O_RDONLY);
 		if (fd >= 0 && fd != 0) {
@@ -46,23 +77,29 @@ static void run_stop_command(const struct guest *g, uint32_t xid)
 		err(EXIT_VS_FAILURE, "%s: cannot execute %s in the guest",
 		    g->name, g->cmd_stop[0]);
 	}
+	close(out[1]);
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
 	for (i = 0; i < STOP_TIMEOUT * 20; i++) {
 		pid_t r = waitpid(pid, &status, WNOHANG);
 
+		drain(out[0]);
 		if (r == pid) {
 			if (!WIFEXITED(status) || WEXITSTATUS(status))
 				warnx("%s: the stop command %s failed; killing the guest",
 				      g->name, g->cmd_stop[0]);
+			close(out[0]);
 			return;
 		}
 		if (r < 0 && errno != EINTR)
-			return;
+			break;
 		nanosleep(&pause, NULL);
 	}
-	warnx("%s: the stop command %s took more than %d seconds; killing the guest",
-	      g->name, g->cmd_stop[0], STOP_TIMEOUT);
+	if (i == STOP_TIMEOUT * 20)
+		warnx("%s: the stop command %s took more than %d seconds; killing the guest",
+		      g->name, g->cmd_stop[0], STOP_TIMEOUT);
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
+	close(out[0]);
 }
 
 /**
