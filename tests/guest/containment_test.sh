@@ -30,6 +30,8 @@ vserver jail build -m template --context 301 \
 	mkdir -p /vservers/mounter/mnt /vservers/mounter/sys &&
 	echo "none /sys sysfs nosuid,nodev,noexec 0 0" \
 		>>/etc/vservers/mounter/fstab &&
+	sed -i 's|-u www:www ;;|-u www:www; sleep 1001 \& ;;|' /vservers/jail/etc/init.d/rc &&
+	grep -q "sleep 1001" /vservers/jail/etc/init.d/rc &&
 	vserver --silent jail start && vserver --silent mounter start
 ok $? "build and start two guests"
 
@@ -144,12 +146,13 @@ i=0
 while [ ! -s /tmp/enter.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 epid=$(cat /tmp/enter.out)
 vserver jail exec sleep 1000 &
+sleep1000() { vserver jail exec ps | awk '/sleep 1000/ && !/awk/ { print $1; exit }'; }
 i=0
-while ! vserver jail exec pidof sleep >/dev/null && [ $i -lt 100 ]; do
+while [ -z "$(sleep1000)" ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-own=$(vserver jail exec pidof sleep)
+own=$(sleep1000)
 # The relay of that exec (standard error is a terminal) is not in the guest.
 ! vserver jail exec ps | grep -v grep | grep -q vserver
 ok $? "exec: the relay between the terminals is invisible to the guest"
@@ -214,6 +217,15 @@ if [ -t 2 ]; then
 	ok $? "exec: the guest's command gets a terminal of its own, not the caller's ($in)"
 else
 	ok 0 "exec: the guest's command gets a terminal of its own # SKIP no terminal"
+fi
+# The daemon the jail's rc started (sleep 1001) kept its standard output.
+if [ -t 1 ]; then
+	tty1=$(readlink /proc/self/fd/1)
+	sl=$(vserver jail exec ps | awk '/sleep 1001/ && !/awk/ { print $1; exit }')
+	[ -n "$sl" ] && [ "$(readlink /proc/$sl/fd/1)" != "$tty1" ]
+	ok $? "start: a daemon of the guest's rc does not keep the caller's terminal"
+else
+	ok 0 "start: a daemon of the guest's rc does not keep the caller's terminal # SKIP no terminal"
 fi
 mkdir -p /etc/vservers/slashes && echo 303 >/etc/vservers/slashes/context &&
 	echo // >/etc/vservers/slashes/vdir

@@ -21,6 +21,7 @@
  */
 
 #include <errno.h>
+#include <poll.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <sched.h>
@@ -29,6 +30,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -55,6 +57,9 @@ struct msg {
 };
 
 static int sock = -1;
+
+/* The start command's terminal (sysv): a pty whose slave it writes to. */
+static int out_slave = -1;
 
 /* The guest side failed: tell the host, which undoes everything. */
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -188,7 +193,9 @@ static void __attribute__((noreturn)) guest_side(const struct guest *g)
 
 	if (dup2(devnull, 0) < 0 ||
 	    (g->style == INIT_PLAIN && (dup2(devnull, 1) < 0 ||
-					dup2(devnull, 2) < 0)))
+					dup2(devnull, 2) < 0)) ||
+	    (out_slave >= 0 && (dup2(out_slave, 1) < 0 ||
+				dup2(out_slave, 2) < 0)))
 		fail("cannot redirect the standard streams");
 	clearenv();
 	setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
@@ -406,6 +413,58 @@ void guest_unblock_signals(void)
 		sigprocmask(SIG_SETMASK, &unblocked, NULL);
 }
 
+/*
+ * The sysv start command must not get the administrator's terminal (the
+ * daemons it starts would keep it): where our output is a terminal, it
+ * writes to a pty of its own (not its controlling terminal), which we copy
+ * out until it exits.  A daemon that writes there later gets EIO.
+ */
+static int open_out_pty(void)
+{
+	int master, unlock = 0;
+
+	if (!isatty(STDOUT_FILENO) && !isatty(STDERR_FILENO))
+		return -1;
+	master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (master < 0)
+		return -1;
+	if (ioctl(master, TIOCSPTLCK, &unlock) < 0 ||
+	    (out_slave = ioctl(master, TIOCGPTPEER,
+			       O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
+		close(master);
+		return -1;
+	}
+	return master;
+}
+
+/* Copy the start command's output until @pid exits; its wait status. */
+static int relay_until_exit(int master, pid_t pid)
+{
+	struct pollfd pfd = { .fd = master, .events = POLLIN };
+	bool copying = true;
+	char buf[4096];
+	int status = 0;
+	ssize_t n;
+	pid_t r;
+
+	for (;;) {
+		r = waitpid(pid, &status, WNOHANG);
+		if (r == pid || (r < 0 && errno != EINTR))
+			break;
+		if (poll(&pfd, 1, 50) > 0 && (pfd.revents & POLLIN)) {
+			n = read(master, buf, sizeof(buf));
+			if (n > 0 && copying)
+				copying = write(STDOUT_FILENO, buf, n) == n;
+		}
+	}
+	/* What it wrote just before it exited. */
+	fcntl(master, F_SETFL, O_NONBLOCK);
+	while (copying && (n = read(master, buf, sizeof(buf))) > 0)
+		copying = write(STDOUT_FILENO, buf, n) == n;
+	close(master);
+	return status;
+}
+
 /**
  * guest_start() - start a vserver
  * @g: the vserver
@@ -418,7 +477,7 @@ int guest_start(struct guest *g, bool rescue)
 {
 	struct vs_ifaddr added[GUEST_MAX_IFACES];
 	size_t nadded = 0, i;
-	int sv[2], ret, status = 0;
+	int sv[2], ret, status = 0, master = -1;
 	struct msg m;
 	struct stat st;
 	pid_t pid;
@@ -474,10 +533,14 @@ int guest_start(struct guest *g, bool rescue)
 		warn("cannot create a socket pair");
 		goto undo;
 	}
+	if (g->style == INIT_SYSV)
+		master = open_out_pty();
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		warn("cannot fork");
+		if (master >= 0)
+			close(master);
 		goto undo;
 	}
 	if (pid == 0) {
@@ -487,6 +550,8 @@ int guest_start(struct guest *g, bool rescue)
 	}
 	close(sv[1]);
 	sock = sv[0];
+	if (out_slave >= 0)
+		close(out_slave);
 
 	ret = recv_msg(&m);
 	if (ret != MSG_READY) {
@@ -507,8 +572,13 @@ int guest_start(struct guest *g, bool rescue)
 	close(sock);
 	if (g->style == INIT_PLAIN)
 		return 0;	/* the child is the guest's init now */
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	if (master >= 0) {
+		status = relay_until_exit(master, pid);
+		master = -1;
+	} else {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		warnx("%s: the start command %s failed (%s %d)", g->name,
 		      g->cmd_start ? g->cmd_start[0] : "-",
@@ -521,6 +591,8 @@ int guest_start(struct guest *g, bool rescue)
 
 undo_child:
 	close(sock);
+	if (master >= 0)
+		close(master);
 	guest_teardown(g, g->xid, added, nadded);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
