@@ -82,7 +82,10 @@ fi
 # routing instead), and with the IO-APIC an interrupt early in boot hit
 # an irq descriptor that was not set up yet (a KASAN report in
 # handle_edge_irq(), about one boot in four): noapic keeps the 8259 PIC.
+# AppArmor is stacked as Debian stacks it (tinyconfig's CONFIG_LSM lacks
+# it, so it is named here).
 append="console=ttyS0 panic=-1 oops=panic panic_on_warn=1 pci=noacpi noapic vs.mode=$mode"
+append="$append lsm=landlock,lockdown,yama,loadpin,safesetid,integrity,apparmor,bpf"
 [ "$mode" = test ] || append="$append loglevel=4"
 [ -n "$share" ] && append="$append vs.share"
 append="$append $extra"
