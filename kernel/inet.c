@@ -91,7 +91,8 @@ void vc_sock_free(struct sock *sk)
 {
 	struct nx_info *nxi = sk->sk_nx_info;
 
-	sk->sk_nx_info = NULL;
+	/* Lookups under RCU read it with READ_ONCE() (vs_sock_nx()). */
+	WRITE_ONCE(sk->sk_nx_info, NULL);
 	nx_put(nxi);
 }
 
@@ -329,9 +330,12 @@ bool vc_sock_may_clash(const struct sock *sk, const struct sock *sk2)
  */
 int vc_inet_rcv_score(const struct sock *sk, int score, __be32 daddr)
 {
-	if (sk->sk_rcv_saddr != htonl(INADDR_ANY))
+	/* Once: a socket freed under the RCU lookup loses it meanwhile. */
+	const struct nx_info *nxi = READ_ONCE(sk->sk_nx_info);
+
+	if (!nxi || sk->sk_rcv_saddr != htonl(INADDR_ANY))
 		return score;
-	return nx_v4_rcv(sk->sk_nx_info, daddr) ? score + NX_RCV_BONUS : -1;
+	return nx_v4_rcv(nxi, daddr) ? score + NX_RCV_BONUS : -1;
 }
 
 /**
@@ -345,9 +349,11 @@ int vc_inet_rcv_score(const struct sock *sk, int score, __be32 daddr)
 int vc_inet6_rcv_score(const struct sock *sk, int score,
 		       const struct in6_addr *daddr)
 {
-	if (!ipv6_addr_any(&sk->sk_v6_rcv_saddr))
+	const struct nx_info *nxi = READ_ONCE(sk->sk_nx_info);
+
+	if (!nxi || !ipv6_addr_any(&sk->sk_v6_rcv_saddr))
 		return score;
-	return nx_v6_rcv(sk->sk_nx_info, daddr) ? score + NX_RCV_BONUS : -1;
+	return nx_v6_rcv(nxi, daddr) ? score + NX_RCV_BONUS : -1;
 }
 
 /*
