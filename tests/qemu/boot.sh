@@ -92,7 +92,10 @@ append="$append $extra"
 
 : >"$out/result"
 : >"$out/status"
-set -- -m 1024 -smp 2 -nodefaults -no-reboot -nic none -display none \
+# The guest checks that it sees every CPU (run-guest): races need two.
+cpus=2
+append="$append vs.cpus=$cpus"
+set -- -m 1024 -smp "$cpus" -nodefaults -no-reboot -nic none -display none \
 	-kernel "$kernel" -initrd "$initrd" -append "$append"
 if [ "$interactive" = 1 ]; then
 	set -- "$@" -serial mon:stdio
