@@ -36,6 +36,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "lib/c.h"
@@ -58,8 +59,12 @@ struct msg {
 
 static int sock = -1;
 
-/* The start command's terminal (sysv): a pty whose slave it writes to. */
+/*
+ * The start command's terminal (sysv): a pty whose slave replaces those
+ * of its standard output and error that are terminals (@out_tty[1], [2]).
+ */
 static int out_slave = -1;
+static bool out_tty[3];
 
 /* The guest side failed: tell the host, which undoes everything. */
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -194,8 +199,8 @@ static void __attribute__((noreturn)) guest_side(const struct guest *g)
 	if (dup2(devnull, 0) < 0 ||
 	    (g->style == INIT_PLAIN && (dup2(devnull, 1) < 0 ||
 					dup2(devnull, 2) < 0)) ||
-	    (out_slave >= 0 && (dup2(out_slave, 1) < 0 ||
-				dup2(out_slave, 2) < 0)))
+	    (out_slave >= 0 && ((out_tty[1] && dup2(out_slave, 1) < 0) ||
+				(out_tty[2] && dup2(out_slave, 2) < 0))))
 		fail("cannot redirect the standard streams");
 	clearenv();
 	setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
@@ -422,8 +427,11 @@ void guest_unblock_signals(void)
 static int open_out_pty(void)
 {
 	int master, unlock = 0;
+	struct termios t;
 
-	if (!isatty(STDOUT_FILENO) && !isatty(STDERR_FILENO))
+	out_tty[1] = isatty(STDOUT_FILENO);
+	out_tty[2] = isatty(STDERR_FILENO);
+	if (!out_tty[1] && !out_tty[2])
 		return -1;
 	master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (master < 0)
@@ -434,6 +442,11 @@ static int open_out_pty(void)
 		close(master);
 		return -1;
 	}
+	/* Bytes as written: our own terminal translates line ends. */
+	if (!tcgetattr(out_slave, &t)) {
+		t.c_oflag &= ~OPOST;
+		tcsetattr(out_slave, TCSANOW, &t);
+	}
 	return master;
 }
 
@@ -441,6 +454,7 @@ static int open_out_pty(void)
 static int relay_until_exit(int master, pid_t pid)
 {
 	struct pollfd pfd = { .fd = master, .events = POLLIN };
+	int to = out_tty[1] ? STDOUT_FILENO : STDERR_FILENO;
 	bool copying = true;
 	char buf[4096];
 	int status = 0;
@@ -454,13 +468,13 @@ static int relay_until_exit(int master, pid_t pid)
 		if (poll(&pfd, 1, 50) > 0 && (pfd.revents & POLLIN)) {
 			n = read(master, buf, sizeof(buf));
 			if (n > 0 && copying)
-				copying = write(STDOUT_FILENO, buf, n) == n;
+				copying = write(to, buf, n) == n;
 		}
 	}
 	/* What it wrote just before it exited. */
 	fcntl(master, F_SETFL, O_NONBLOCK);
 	while (copying && (n = read(master, buf, sizeof(buf))) > 0)
-		copying = write(STDOUT_FILENO, buf, n) == n;
+		copying = write(to, buf, n) == n;
 	close(master);
 	return status;
 }
