@@ -239,28 +239,37 @@ struct vx_info *vx_spectator_join(void)
 }
 
 /**
- * vx_replace_pid - publish a new init or reaper of a context
+ * vx_set_init - make current's process a context's init, reaper or both
  * @vxi: the context
- * @slot: &@vxi->init_pid or &@vxi->reaper_pid
- * @pid: the new process; the slot takes its own reference
+ * @init: replace @vxi->init_pid
+ * @reaper: replace @vxi->reaper_pid
  *
- * Readers look at the slot under RCU only, without @vxi->lock (some of
+ * Readers look at the slots under RCU only, without @vxi->lock (some of
  * them run with tasklist_lock held or in softirq, where taking @lock
- * would invert the lock order with getpid()).  The old pid is dropped
- * after a grace period.  May sleep.
+ * would invert the lock order with getpid()).  The old pids are dropped
+ * after one grace period.  May sleep.
  */
-void vx_replace_pid(struct vx_info *vxi, struct pid __rcu **slot,
-		    struct pid *pid)
+void vx_set_init(struct vx_info *vxi, bool init, bool reaper)
 {
-	struct pid *old;
+	struct pid *tgid = task_tgid(current), *old_init = NULL;
+	struct pid *old_reaper = NULL;
 
 	spin_lock(&vxi->lock);
-	old = rcu_dereference_protected(*slot, lockdep_is_held(&vxi->lock));
-	rcu_assign_pointer(*slot, get_pid(pid));
+	if (init) {
+		old_init = rcu_dereference_protected(vxi->init_pid,
+						     lockdep_is_held(&vxi->lock));
+		rcu_assign_pointer(vxi->init_pid, get_pid(tgid));
+	}
+	if (reaper) {
+		old_reaper = rcu_dereference_protected(vxi->reaper_pid,
+						       lockdep_is_held(&vxi->lock));
+		rcu_assign_pointer(vxi->reaper_pid, get_pid(tgid));
+	}
 	spin_unlock(&vxi->lock);
-	if (old) {
+	if (old_init || old_reaper) {
 		synchronize_rcu();
-		put_pid(old);
+		put_pid(old_init);
+		put_pid(old_reaper);
 	}
 }
 
@@ -337,10 +346,8 @@ int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 	set_init = (old & ~new & VXF_STATE_INIT) && vxi == vx_current();
 	WRITE_ONCE(vxi->flags, new);
 	spin_unlock(&vxi->lock);
-	if (set_init) {
-		vx_replace_pid(vxi, &vxi->init_pid, task_tgid(current));
-		vx_replace_pid(vxi, &vxi->reaper_pid, task_tgid(current));
-	}
+	if (set_init)
+		vx_set_init(vxi, true, true);
 
 	if (drop_member)
 		vx_member_put(vxi);

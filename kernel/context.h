@@ -82,7 +82,7 @@ struct vx_space {
  *            holds a pid reference.  Published with RCU: readers (getpid()
  *            and pid lookups of a fake-init guest, some of them under
  *            tasklist_lock or in softirq) use rcu_dereference() and no
- *            lock; writers replace it under @lock with vx_replace_pid(),
+ *            lock; writers replace it under @lock with vx_set_init(),
  *            which drops the old pid after a grace period.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
  *              VXM_SET_REAPER; holds a pid reference; as @init_pid.
@@ -120,8 +120,7 @@ struct vx_info *vx_lookup(u32 xid);
 void vx_get(struct vx_info *vxi);
 void vx_put(struct vx_info *vxi);
 bool vx_member_get(struct vx_info *vxi);
-void vx_replace_pid(struct vx_info *vxi, struct pid __rcu **slot,
-		    struct pid *pid);
+void vx_set_init(struct vx_info *vxi, bool init, bool reaper);
 void vx_member_put(struct vx_info *vxi);
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask);
 void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask);

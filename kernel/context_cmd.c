@@ -168,10 +168,9 @@ long vc_ctx_migrate(u32 id, void __user *data)
 		vx_put(vxi);
 		return -ESRCH;
 	}
-	if (arg.flagword & VXM_SET_INIT)
-		vx_replace_pid(vxi, &vxi->init_pid, task_tgid(current));
-	if (arg.flagword & VXM_SET_REAPER)
-		vx_replace_pid(vxi, &vxi->reaper_pid, task_tgid(current));
+	if (arg.flagword & (VXM_SET_INIT | VXM_SET_REAPER))
+		vx_set_init(vxi, arg.flagword & VXM_SET_INIT,
+			    arg.flagword & VXM_SET_REAPER);
 	vx_enter_current(vxi);
 	return 0;
 }
