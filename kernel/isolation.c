@@ -12,7 +12,9 @@
  *    in attach mode, or change the priority, scheduling, process group or
  *    memory placement of any task, and it has no capabilities.
  *  - Capabilities of the initial user namespace outside the context's
- *    bounding set are refused once the context has left STATE_SETUP.  In
+ *    bounding set are refused once the context has left STATE_SETUP, and
+ *    taken out of the credentials of every program a member executes from
+ *    then on, so that the credentials tell the host what the guest may do.  In
  *    a user namespace the guest made, the kernel's own rules decide: its
  *    capabilities there reach only what that namespace owns, so rootless
  *    tools (unshare -Urm, bubblewrap) work in a guest as on a host.  A
@@ -35,6 +37,7 @@
 #include <linux/bits.h>
 #include <linux/capability.h>
 #include <linux/errno.h>
+#include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/pid.h>
 #include <linux/rcupdate.h>
@@ -205,6 +208,38 @@ int vc_capable(const struct cred *cred, struct user_namespace *ns, int cap)
 	if (!vx_is_spectator(cur) && (READ_ONCE(cur->flags) & VXF_STATE_SETUP))
 		return 0;
 	return (READ_ONCE(cur->bcaps) & BIT_ULL(cap)) ? 0 : -EPERM;
+}
+
+/**
+ * vc_exec_creds - the exec_creds call-out
+ * @new: the credentials of the program current executes
+ *
+ * Takes the capabilities outside the bounding set of current's context
+ * out of the bounding, inheritable and ambient sets of @new (and out of
+ * the permitted and effective sets, which execve() computes again from
+ * them), once the context has left STATE_SETUP: the tools that set a
+ * context up run with the host's credentials.  Credentials of a user
+ * namespace the guest made are left to the kernel's rules.  The bounding
+ * set of a context only shrinks, so nothing taken here is ever given back.
+ */
+void vc_exec_creds(struct cred *new)
+{
+	struct vx_info *cur = vx_current();
+	kernel_cap_t bset;
+	u64 bcaps;
+
+	if (!cur || new->user_ns != &init_user_ns)
+		return;
+	if (!vx_is_spectator(cur) && (READ_ONCE(cur->flags) & VXF_STATE_SETUP))
+		return;
+	bcaps = READ_ONCE(cur->bcaps);
+	bset.cap[0] = lower_32_bits(bcaps);
+	bset.cap[1] = upper_32_bits(bcaps);
+	new->cap_bset = cap_intersect(new->cap_bset, bset);
+	new->cap_inheritable = cap_intersect(new->cap_inheritable, bset);
+	new->cap_ambient = cap_intersect(new->cap_ambient, bset);
+	new->cap_permitted = cap_intersect(new->cap_permitted, bset);
+	new->cap_effective = cap_intersect(new->cap_effective, bset);
 }
 
 /**

@@ -19,6 +19,7 @@ bool vc_pid_visible(struct pid *pid);
 int vc_task_access(struct task_struct *task, unsigned int access);
 void vx_seal_current(void);
 int vc_capable(const struct cred *cred, struct user_namespace *ns, int cap);
+void vc_exec_creds(struct cred *new);
 bool vc_ccapable(int cap, u64 ccap);
 bool vc_may_unshare(unsigned long flags);
 

@@ -68,6 +68,7 @@ static const struct vs_hook_ops vc_hook_ops = {
 	.reboot = vc_reboot,
 	.iface_access = vc_iface_access,
 	.sysctl_write = vc_sysctl_write,
+	.exec_creds = vc_exec_creds,
 };
 
 static int __init vc_init(void)
