@@ -204,6 +204,43 @@ static int prlimit_pid(const char *pid)
 	return check(prlimit(strtol(pid, NULL, 0), RLIMIT_NOFILE, &rl, NULL));
 }
 
+/*
+ * For the host side: holds a packet, a ping and a netlink socket and a
+ * write lock on @path, reports readiness on stdout and waits.
+ */
+static int hold(const char *path)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+	if (fd < 0 || fcntl(fd, F_SETLK, &fl) < 0 ||
+	    socket(AF_PACKET, SOCK_DGRAM, 0) < 0 ||
+	    socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) < 0 ||
+	    socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) < 0)
+		return fail();
+	printf("%d\n", getpid());
+	fflush(stdout);
+	pause();
+	return 0;
+}
+
+/* Prints the process F_GETLK names as holding a lock on @path. */
+static int getlk(const char *path)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	int fd = open(path, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0 || fcntl(fd, F_GETLK, &fl) < 0)
+		return fail();
+	close(fd);
+	if (fl.l_type == F_UNLCK) {
+		errno = ENOLCK;
+		return fail();
+	}
+	printf("%d\n", (int)fl.l_pid);
+	return 0;
+}
+
 static int read_link(const char *path)
 {
 	char buf[4096];
@@ -271,6 +308,10 @@ int main(int argc, char **argv)
 		return enter_and_wait(arg);
 	if (!strcmp(attempt, "prlimit") && arg)
 		return prlimit_pid(arg);
+	if (!strcmp(attempt, "hold") && arg)
+		return hold(arg);
+	if (!strcmp(attempt, "getlk") && arg)
+		return getlk(arg);
 	fprintf(stderr, "breakout: unknown attempt %s\n", attempt);
 	return 2;
 }

@@ -171,6 +171,49 @@ wait $ent 2>/dev/null
 # --- the spectator
 refused spec prlimit 1
 ok $? "the spectator cannot change the resource limits of the host's init"
+oom=$(cat /proc/1/oom_score_adj)
+filt=$(cat /proc/1/coredump_filter)
+refused spec write /proc/1/oom_score_adj -500 &&
+	refused spec write /proc/1/coredump_filter 0 &&
+	refused spec write /proc/1/clear_refs 1 &&
+	[ "$(cat /proc/1/oom_score_adj)" = "$oom" ] &&
+	[ "$(cat /proc/1/coredump_filter)" = "$filt" ]
+ok $? "the spectator cannot write the /proc files of the host's init"
+g write /proc/self/oom_score_adj 100
+ok $? "a guest's root still writes the /proc files of its own processes"
+
+# --- the host's sockets and locks as /proc shows them
+pgr=$(cat /proc/sys/net/ipv4/ping_group_range)
+echo "0 0" >/proc/sys/net/ipv4/ping_group_range
+lockf=/vservers/jail/tmp/lockf
+$B hold $lockf >/tmp/hold.out &
+hld=$!
+i=0
+while [ ! -s /tmp/hold.out ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+hpid=$(cat /tmp/hold.out)
+lines() { vserver jail exec cat "$1" | wc -l; }
+[ -n "$hpid" ] && [ "$(wc -l </proc/net/packet)" -gt 1 ] &&
+	[ "$(wc -l </proc/net/icmp)" -gt 1 ] &&
+	[ "$(wc -l </proc/net/netlink)" -gt 1 ] &&
+	[ "$(lines /proc/net/packet)" = 1 ] && [ "$(lines /proc/net/icmp)" = 1 ] &&
+	[ "$(lines /proc/net/netlink)" = 1 ]
+ok $? "/proc/net/{packet,icmp,netlink}: the host's sockets are not listed in a guest"
+[ -n "$hpid" ] && grep -q " $hpid " /proc/locks &&
+	[ "$(lines /proc/locks)" = 0 ] &&
+	[ "$($B getlk $lockf)" = "$hpid" ] && [ "$(g getlk /tmp/lockf)" = 0 ]
+ok $? "/proc/locks and F_GETLK: a guest does not learn the host's lock owners"
+kill $hld
+wait $hld 2>/dev/null
+echo "$pgr" >/proc/sys/net/ipv4/ping_group_range
+
+# --- capabilities in the credentials of a guest's programs
+bnd=$(vserver jail exec grep CapBnd /proc/self/status | awk '{ print $2 }')
+sl=$(ps | awk '/sleep 1001/ && !/awk/ { print $1; exit }')
+eff=$(awk '/^CapEff/ { print $2 }' /proc/$sl/status 2>/dev/null)
+[ -n "$bnd" ] && [ -n "$eff" ] &&
+	[ $((0x$bnd & (1 << 16))) = 0 ] && [ $((0x$eff & (1 << 16))) = 0 ] &&
+	[ $((0x$bnd & (1 << 0))) != 0 ] && [ $((0x$eff & (1 << 0))) != 0 ]
+ok $? "a guest's programs hold only its bounding set (no CAP_SYS_MODULE; CAP_CHOWN kept)"
 
 # --- mounts (the mounter guest has SECURE_MOUNT and SECURE_REMOUNT)
 m() { vserver mounter exec "$@" 2>/dev/null; }

@@ -8,6 +8,12 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <sys/xattr.h>
 
 #include "common.h"
 #include "kselftest_harness.h"
@@ -111,6 +117,94 @@ TEST(load_unload_cycles)
 		}
 		ASSERT_EQ(0, load());
 	}
+}
+
+#define SHARED	(IATTR_IXUNLINK | IATTR_IMMUTABLE | IATTR_COW)
+#define STRESS_DIR "/tmp/module-stress"
+
+static void set_shared(const char *name)
+{
+	struct vcmd_ctx_iattr a = {
+		.name = (uintptr_t)name, .flags = SHARED, .mask = SHARED,
+	};
+
+	vs_call(VCMD_set_iattr, 0, &a);
+}
+
+/*
+ * A host task (in no context) that keeps the filesystem call-outs busy:
+ * copy-on-write breaks of a 256 KiB shared file, unlinks of shared files,
+ * permission checks of new directories, writes of extended attributes.
+ * Errors are expected while the module is away; only a crash counts.
+ */
+static void fs_worker(int n)
+{
+	static char data[256 << 10];
+	char a[96], b[96], d[96], x[112];
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	for (unsigned long i = 0;; i++) {
+		int fd;
+
+		snprintf(a, sizeof(a), STRESS_DIR "/a%d.%lu", n, i);
+		snprintf(b, sizeof(b), STRESS_DIR "/b%d.%lu", n, i);
+		snprintf(d, sizeof(d), STRESS_DIR "/d%d.%lu", n, i);
+		snprintf(x, sizeof(x), "%s/x", d);
+		fd = open(a, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (fd >= 0) {
+			if (write(fd, data, sizeof(data)) < 0)
+				_exit(3);
+			close(fd);
+		}
+		link(a, b);
+		set_shared(a);
+		fd = open(b, O_WRONLY | O_CLOEXEC);
+		if (fd >= 0)
+			close(fd);
+		setxattr(b, "trusted.note", "x", 1, 0);
+		unlink(a);
+		unlink(b);
+		mkdir(d, 0755);
+		access(x, F_OK);
+		rmdir(d);
+	}
+}
+
+/*
+ * Unloading the module while host tasks are inside the filesystem
+ * call-outs: they hold no context reference, so the module must be pinned
+ * by the call-outs themselves, or the tasks run freed module text.
+ */
+TEST(unload_while_host_tasks_use_filesystem_callouts)
+{
+	pid_t w[2];
+	int status;
+
+	mkdir(STRESS_DIR, 0755);
+	ASSERT_EQ(0, mount("stress", STRESS_DIR, "tmpfs", 0, "size=64m"));
+	for (int n = 0; n < 2; n++) {
+		w[n] = fork();
+		ASSERT_LE(0, w[n]);
+		if (!w[n])
+			fs_worker(n);
+	}
+	for (int i = 0; i < 30; i++) {
+		usleep(20000);
+		ASSERT_EQ(0, unload_retrying()) {
+			TH_LOG("cycle %d", i);
+		}
+		usleep(20000);
+		ASSERT_EQ(0, load());
+	}
+	for (int n = 0; n < 2; n++) {
+		EXPECT_EQ(0, kill(w[n], SIGKILL));
+		ASSERT_EQ(w[n], waitpid(w[n], &status, 0));
+		EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+			TH_LOG("worker %d ended with status 0x%x", n, status);
+		}
+	}
+	EXPECT_EQ(0, umount2(STRESS_DIR, MNT_DETACH));
+	EXPECT_LT(0, vs_call(VCMD_get_version, 0, NULL));
 }
 
 TEST(second_load_is_refused)
