@@ -12,6 +12,8 @@
 #   make bench      benchmarks on the fast kernel, report in markdown and JSON
 #   make fuzz       fuzz vserver(2) on the debug kernel (SECONDS=, SEED=)
 #   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
+#   make mutate     remove each isolation check of the module in turn and
+#                   show that a test fails (MUTATIONS= names a subset)
 #   make docs       the ABI reference from kernel-doc, in $(VS_CACHE)/out/docs
 #   make clean      remove the build output (not the kernel build cache)
 #
@@ -118,6 +120,13 @@ bench: build-fast kernel-vanilla
 check: kernel-debug
 	@tests/check.sh $(call kout,debug)
 
+# Each isolation check of the module removed in turn (tests/mutations):
+# the tests the mutation names must fail.
+mutate: build-debug
+	@tests/mutate.sh $(call kout,debug) \
+		$(call kout,debug)/arch/x86/boot/bzImage $(B)/tools \
+		$(B)/tests-debug tests/mutations $(MUTATIONS)
+
 # The ABI reference from the kernel-doc comments of the uapi header and
 # the command handlers, as reStructuredText.
 docs: kernel-debug
@@ -129,4 +138,5 @@ docs: kernel-debug
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz
+.PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz \
+	mutate
