@@ -21,9 +21,14 @@
  * at once both copy; the second finds the name moved on and drops its
  * copy.  The last link of such a file simply loses the attributes.
  *
- * The copy is made with kernel credentials (the caller may be allowed to
- * write the file without being allowed to read it), but only for a
- * caller that could make its change if the file were not shared.
+ * The copy is made with the module's own credentials (the caller may be
+ * allowed to write the file without being allowed to read it), but only
+ * for a caller that could make its change if the file were not shared.
+ * They are the kernel's, without CAP_SYS_RESOURCE (a copy must not eat
+ * the blocks a filesystem reserves for root), and a context's bounding
+ * set does not apply to them (vx_cow_creds()): a break in a guest copies
+ * every extended attribute and clears the attributes of a last link as a
+ * break on the host does.
  */
 
 #include <linux/cred.h>
@@ -45,6 +50,9 @@
 
 #include "cow.h"
 #include "iattr.h"
+
+/* The credentials of every break; set at load, read-only afterwards. */
+static const struct cred *vx_cow_cred;
 
 /* Copy in pieces of this size, checking for signals in between. */
 #define VX_COW_CHUNK		(4UL << 20)
@@ -272,7 +280,6 @@ int vc_cow_break(const struct path *path, unsigned int how)
 {
 	struct inode *inode = d_inode(path->dentry);
 	const struct cred *old;
-	struct cred *cred;
 	int err;
 
 	err = vx_iattr_load(inode, path->dentry);
@@ -283,10 +290,7 @@ int vc_cow_break(const struct path *path, unsigned int how)
 	    !vx_cow_allowed(path, how))
 		return 0;
 
-	cred = prepare_kernel_cred(NULL);
-	if (!cred)
-		return -ENOMEM;
-	old = override_creds(cred);
+	old = override_creds(vx_cow_cred);
 	if (inode->i_nlink <= 1) {
 		err = vx_iattr_change(path, 0, IATTR_IMMUTABLE |
 				      IATTR_IXUNLINK | IATTR_COW);
@@ -298,6 +302,44 @@ int vc_cow_break(const struct path *path, unsigned int how)
 		}
 	}
 	revert_creds(old);
-	put_cred(cred);
 	return err;
+}
+
+/**
+ * vx_cow_creds - whether credentials are those of a copy-on-write break
+ * @cred: the credentials of a capability check
+ *
+ * Return: true for the module's own credentials, which only a break in
+ * progress has.
+ */
+bool vx_cow_creds(const struct cred *cred)
+{
+	return cred == vx_cow_cred;
+}
+
+/**
+ * vx_cow_init - make the credentials of copy-on-write breaks
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vx_cow_init(void)
+{
+	struct cred *cred = prepare_kernel_cred(NULL);
+
+	if (!cred)
+		return -ENOMEM;
+	cap_lower(cred->cap_effective, CAP_SYS_RESOURCE);
+	cap_lower(cred->cap_permitted, CAP_SYS_RESOURCE);
+	vx_cow_cred = cred;
+	return 0;
+}
+
+/**
+ * vx_cow_exit - drop the credentials of copy-on-write breaks
+ *
+ * Called once no call-out can run any more.
+ */
+void vx_cow_exit(void)
+{
+	put_cred(vx_cow_cred);
 }

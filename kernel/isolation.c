@@ -53,6 +53,7 @@
 #include <linux/vserver.h>
 
 #include "context.h"
+#include "cow.h"
 #include "isolation.h"
 #include "mount.h"
 
@@ -189,9 +190,9 @@ void vx_seal_current(void)
  * belongs to: a context member that checks someone else's credentials
  * acts within its own limits.
  *
- * Return: 0 if @ns is not the initial user namespace, the capability is in
- * the bounding set of current's context or the context is still in setup;
- * -EPERM otherwise.
+ * Return: 0 if @ns is not the initial user namespace, @cred are those of a
+ * copy-on-write break, the capability is in the bounding set of current's
+ * context or the context is still in setup; -EPERM otherwise.
  */
 int vc_capable(const struct cred *cred, struct user_namespace *ns, int cap)
 {
@@ -201,7 +202,7 @@ int vc_capable(const struct cred *cred, struct user_namespace *ns, int cap)
 	 * In interrupt context current is whatever task was interrupted;
 	 * its context has nothing to do with the check.
 	 */
-	if (!cur || !in_task() || ns != &init_user_ns)
+	if (!cur || !in_task() || ns != &init_user_ns || vx_cow_creds(cred))
 		return 0;
 	if (cap < 0 || cap > CAP_LAST_CAP)
 		return -EPERM;

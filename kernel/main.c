@@ -75,9 +75,12 @@ static int __init vc_init(void)
 {
 	int ret;
 
-	ret = vx_context_init();
+	ret = vx_cow_init();
 	if (ret)
 		return ret;
+	ret = vx_context_init();
+	if (ret)
+		goto err_cow;
 	ret = nx_network_init();
 	if (ret)
 		goto err_context;
@@ -102,6 +105,8 @@ err_network:
 	nx_network_exit();
 err_context:
 	vx_context_exit();
+err_cow:
+	vx_cow_exit();
 	return ret;
 }
 
@@ -113,6 +118,7 @@ static void __exit vc_exit(void)
 	vx_proc_exit();
 	nx_network_exit();
 	vx_context_exit();
+	vx_cow_exit();
 }
 
 module_init(vc_init);

@@ -29,15 +29,6 @@
 #include "common.h"
 #include "kselftest_harness.h"
 
-/* util-vserver's secure bounding set (lib/getinsecurebcaps.c). */
-#define SECURE_BCAPS ((1ULL << CAP_CHOWN) | (1ULL << CAP_DAC_OVERRIDE) | \
-	(1ULL << CAP_DAC_READ_SEARCH) | (1ULL << CAP_FOWNER) | \
-	(1ULL << CAP_FSETID) | (1ULL << CAP_KILL) | (1ULL << CAP_SETGID) | \
-	(1ULL << CAP_SETUID) | (1ULL << CAP_NET_BIND_SERVICE) | \
-	(1ULL << CAP_SYS_CHROOT) | (1ULL << CAP_SYS_PTRACE) | \
-	(1ULL << CAP_SYS_TTY_CONFIG) | (1ULL << CAP_LEASE) | \
-	(1ULL << CAP_SETFCAP) | (1ULL << CAP_AUDIT_WRITE))
-
 static int errno_of(long ret)
 {
 	return ret < 0 ? -errno : (int)ret;

@@ -188,6 +188,48 @@ TEST_F(fs, only_the_host_sets_attributes)
 	ASSERT_EQ(0, set_iattr(self->dir, 0, IATTR_BARRIER));
 }
 
+/*
+ * A task of a context with the secure bounding set, past its setup,
+ * writes @arg: a break there copies what the guest could not copy itself
+ * (trusted extended attributes) and clears the attributes of a last link
+ * (which needs CAP_LINUX_IMMUTABLE), as a break on the host does.
+ */
+static int write_in_secure_guest(void *arg)
+{
+	struct vcmd_bcaps b = { .bcaps = SECURE_BCAPS, .bmask = ~0ULL };
+	int fd;
+
+	if (vs_create(562, VXF_INIT_SET) != 562 ||
+	    vs_call(VCMD_set_bcaps, VC_SAME_ID, &b) ||
+	    vs_set_cflags(VC_SAME_ID, 0, VXF_STATE_SETUP))
+		return 101;
+	fd = open(arg, O_WRONLY | O_APPEND);
+	if (fd < 0)
+		return 100 + errno;
+	if (write(fd, "guest\n", 6) != 6)
+		return 1;
+	return close(fd) ? 2 : 0;
+}
+
+TEST_F(fs, a_break_in_a_secure_guest_copies_everything)
+{
+	char buf[64];
+
+	EXPECT_EQ(0, in_child(write_in_secure_guest, self->a));
+	EXPECT_EQ(0, iattr_of(self->a));
+	EXPECT_EQ(4, getxattr(self->a, "trusted.note", buf, sizeof(buf)));
+	EXPECT_STREQ("shared content\nguest\n",
+		     read_file(self->a, buf, sizeof(buf)));
+	EXPECT_EQ(SHARED, iattr_of(self->b));
+	/* Now b is the last link of the shared inode. */
+	ASSERT_EQ(0, unlink(self->a));
+	EXPECT_EQ(0, in_child(write_in_secure_guest, self->b));
+	EXPECT_EQ(0, iattr_of(self->b));
+	EXPECT_STREQ("shared content\nguest\n",
+		     read_file(self->b, buf, sizeof(buf)));
+	ASSERT_EQ(0, link(self->b, self->a));
+}
+
 TEST_F(fs, a_shared_file_is_immutable_but_links_may_go)
 {
 	char c[96], buf[64];
