@@ -511,12 +511,28 @@ long vc_set_ccaps(u32 id, void __user *data)
 	return vc_set_word(id, data, &vc_ccaps_ops);
 }
 
+/*
+ * Whether a thread of @p is in @vxi: threads migrate one by one, so a
+ * process may have its leader elsewhere.  Called under rcu_read_lock().
+ */
+static bool vx_process_in(struct task_struct *p, struct vx_info *vxi)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t)
+		if (rcu_access_pointer(t->vx_info) == vxi)
+			return true;
+	return false;
+}
+
 /**
  * vx_signal - signal the processes of a context
  * @vxi: the context
  * @pid: 0 for every process, 1 for its init, -1 for every process but its
  *       init, or the number of one process as the caller sees it
  * @sig: the signal; 0 only checks that a process matches
+ *
+ * A process is signalled, as a whole, when any of its threads is in @vxi.
  *
  * Return: 0 if at least one process was signalled, else the error of the
  * last attempt or -ESRCH.
@@ -530,7 +546,7 @@ int vx_signal(struct vx_info *vxi, int pid, int sig)
 	rcu_read_lock();
 	init = get_pid(rcu_dereference(vxi->init_pid));
 	for_each_process(p) {
-		if (rcu_access_pointer(p->vx_info) != vxi)
+		if (!vx_process_in(p, vxi))
 			continue;
 		if (pid == 1 && task_tgid(p) != init)
 			continue;

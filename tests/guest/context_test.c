@@ -7,6 +7,7 @@
  * Static xids are unique per test.
  */
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
 
@@ -521,6 +522,53 @@ TEST(ctx_kill_rejects_bad_arguments)
 	EXPECT_EQ(-EFAULT, vs_call(VCMD_ctx_kill, 125, (void *)1));
 	EXPECT_EQ(0, in_child(kill_from_inside, NULL));
 	EXPECT_EQ(0, holder_stop(&h));
+}
+
+static void *thread_enters(void *fd)
+{
+	char c = vs_create(141, VXF_INIT_SET) == 141 ? 'y' : 'n';
+
+	if (write(*(int *)fd, &c, 1) != 1)
+		return NULL;
+	pause();
+	return NULL;
+}
+
+/* A process whose second thread entered context 141; its leader did not. */
+static int one_thread_inside(void *fd)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, thread_enters, fd))
+		return 1;
+	pause();
+	return 0;
+}
+
+TEST(ctx_kill_reaches_a_process_with_one_thread_in_the_context)
+{
+	int up[2], status;
+	long ret;
+	pid_t pid;
+	char c = 0;
+
+	ASSERT_EQ(0, pipe(up));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(one_thread_inside(&up[1]));
+	if (read(up[0], &c, 1) != 1 || c != 'y')
+		kill(pid, SIGKILL);
+	ASSERT_EQ('y', c);
+	EXPECT_EQ(0, ctx_kill(141, 0, 0));
+	ret = ctx_kill(141, 0, SIGKILL);
+	EXPECT_EQ(0, ret);
+	if (ret)
+		kill(pid, SIGKILL);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	close(up[0]);
+	close(up[1]);
 }
 
 static int wait_for(uint32_t xid)
