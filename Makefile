@@ -11,6 +11,8 @@
 #                   KERNEL=debug|fast)
 #   make bench      benchmarks on the fast kernel, report in markdown and JSON
 #   make fuzz       fuzz vserver(2) on the debug kernel (SECONDS=, SEED=)
+#   make race       the concurrent tests and the fuzzer on the KCSAN kernel
+#                   (SECONDS=, SEED=); a data race in our code fails
 #   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
 #   make mutate     remove each isolation check of the module in turn and
 #                   show that a test fails (MUTATIONS= names a subset)
@@ -109,6 +111,13 @@ fuzz: build-debug
 	@tests/qemu/fuzz.sh $(call kout,debug)/arch/x86/boot/bzImage \
 		$(B)/initramfs-debug.cpio.gz $(or $(SECONDS),60) $(SEED)
 
+# The concurrent tests and SECONDS (default 60) of fuzzing on the KCSAN
+# kernel, on every CPU; a KCSAN report in our code, another splat or a
+# failed test fails.
+race: build-kcsan
+	@tests/qemu/race.sh $(call kout,kcsan)/arch/x86/boot/bzImage \
+		$(B)/initramfs-kcsan.cpio.gz $(or $(SECONDS),60) $(SEED)
+
 # Benchmarks on the fast kernel; the report goes to $(B)/bench/.
 # The unpatched kernel (kernel-vanilla) is the baseline of the overhead
 # comparison.
@@ -139,4 +148,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz \
-	mutate
+	mutate race

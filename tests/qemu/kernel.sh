@@ -3,7 +3,7 @@
 #
 # kernel.sh - build the patched guest kernel, incrementally and out of tree
 #
-# Usage: tests/qemu/kernel.sh debug|fast|vanilla
+# Usage: tests/qemu/kernel.sh debug|fast|kcsan|vanilla
 #
 # The Debian linux-source-6.1 tarball is unpacked once per package version
 # into $VS_CACHE (default ~/.cache/vserver).  The series in patches/ is
@@ -21,7 +21,7 @@
 
 set -eu
 
-flavor=${1:?usage: kernel.sh debug|fast|vanilla}
+flavor=${1:?usage: kernel.sh debug|fast|kcsan|vanilla}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${VS_CACHE:-$HOME/.cache/vserver}
 jobs=${JOBS:-$(nproc)}
@@ -31,9 +31,9 @@ msg() { printf 'kernel.sh: %s\n' "$*" >&2; }
 die() { msg "error: $*"; exit 1; }
 
 case $flavor in
-debug|fast) frags="$cfgdir/base.config $cfgdir/$flavor.config" ;;
+debug|fast|kcsan) frags="$cfgdir/base.config $cfgdir/$flavor.config" ;;
 vanilla) frags="$cfgdir/base.config $cfgdir/fast.config" ;;
-*) die "unknown flavour '$flavor' (debug, fast or vanilla)" ;;
+*) die "unknown flavour '$flavor' (debug, fast, kcsan or vanilla)" ;;
 esac
 
 tarball=/usr/src/linux-source-6.1.tar.xz
