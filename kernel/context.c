@@ -101,8 +101,8 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 
 	/* One reference for the table and one for the caller. */
 	refcount_set(&vxi->usage, 2);
-	/* The persistent membership is added once the context is complete. */
-	atomic_set(&vxi->members, 1);
+	/* The caller's membership, and persistence's. */
+	atomic_set(&vxi->members, (flags & VXF_PERSISTENT) ? 2 : 1);
 	spin_lock_init(&vxi->lock);
 	init_waitqueue_head(&vxi->exit_wait);
 	vxi->start_ns = ktime_get_boottime_ns();
@@ -112,8 +112,12 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	vxi->bcaps = xid == VC_XID_SPECTATOR ? 0 : VC_BCAPS_ALL;
 	__module_get(THIS_MODULE);
 
+	/*
+	 * The xid is only reserved (a NULL entry, which lookups do not see)
+	 * until the context is complete: nobody may find it half made.
+	 */
 	if (xid == VC_DYNAMIC_ID) {
-		ret = xa_alloc_cyclic(&vx_table, &vxi->xid, vxi,
+		ret = xa_alloc_cyclic(&vx_table, &vxi->xid, NULL,
 				      XA_LIMIT(VC_XID_DYNAMIC_MIN,
 					       VC_XID_DYNAMIC_MAX),
 				      &vx_next_dynamic, GFP_KERNEL_ACCOUNT);
@@ -121,7 +125,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 			ret = -EAGAIN;
 	} else {
 		vxi->xid = xid;
-		ret = xa_insert(&vx_table, xid, vxi, GFP_KERNEL_ACCOUNT);
+		ret = xa_insert(&vx_table, xid, NULL, GFP_KERNEL_ACCOUNT);
 		if (ret == -EBUSY) {
 			ret = -EEXIST;
 			old = vx_lookup(xid);
@@ -130,25 +134,24 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 			vx_put(old);
 		}
 	}
-	if (ret < 0) {
-		kfree(vxi);
-		module_put(THIS_MODULE);
-		return ERR_PTR(ret);
+	if (ret < 0)
+		goto err_free;
+	ret = vx_proc_create(vxi);
+	if (ret) {
+		xa_erase(&vx_table, vxi->xid);
+		goto err_free;
 	}
 
 	atomic_inc(&vx_created);
 	atomic_inc(&vx_active);
-
-	ret = vx_proc_create(vxi);
-	if (ret) {
-		/* A lookup may have found it already: undo by the book. */
-		vx_member_put(vxi);
-		vx_put(vxi);
-		return ERR_PTR(ret);
-	}
-	if (flags & VXF_PERSISTENT)
-		atomic_inc(&vxi->members);
+	/* Into the reserved slot: this needs no memory and cannot fail. */
+	xa_store(&vx_table, vxi->xid, vxi, GFP_KERNEL_ACCOUNT);
 	return vxi;
+
+err_free:
+	kfree(vxi);
+	module_put(THIS_MODULE);
+	return ERR_PTR(ret);
 }
 
 /**

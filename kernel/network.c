@@ -95,14 +95,16 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 
 	/* One reference for the table and one for the caller. */
 	refcount_set(&nxi->usage, 2);
-	atomic_set(&nxi->members, 1);
+	/* The caller's membership, and persistence's. */
+	atomic_set(&nxi->members, (flags & NXF_PERSISTENT) ? 2 : 1);
 	spin_lock_init(&nxi->lock);
 	mutex_init(&nxi->addr_lock);
 	nxi->flags = flags;
 	__module_get(THIS_MODULE);
 
+	/* Only reserved until the network context is complete. */
 	if (nid == VC_DYNAMIC_ID) {
-		ret = xa_alloc_cyclic(&nx_table, &nxi->nid, nxi,
+		ret = xa_alloc_cyclic(&nx_table, &nxi->nid, NULL,
 				      XA_LIMIT(VC_XID_DYNAMIC_MIN,
 					       VC_XID_DYNAMIC_MAX),
 				      &nx_next_dynamic, GFP_KERNEL_ACCOUNT);
@@ -110,28 +112,29 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 			ret = -EAGAIN;
 	} else {
 		nxi->nid = nid;
-		ret = xa_insert(&nx_table, nid, nxi, GFP_KERNEL_ACCOUNT);
+		ret = xa_insert(&nx_table, nid, NULL, GFP_KERNEL_ACCOUNT);
 		if (ret == -EBUSY)
 			ret = -EEXIST;
 	}
-	if (ret < 0) {
-		kfree(nxi);
-		module_put(THIS_MODULE);
-		return ERR_PTR(ret);
-	}
+	if (ret < 0)
+		goto err_free;
 	nxi->lback = htonl(INADDR_LOOPBACK ^ ((nxi->nid & 0xffff) << 8));
-	atomic_inc(&nx_created);
-	atomic_inc(&nx_active);
-
 	ret = nx_proc_create(nxi);
 	if (ret) {
-		nx_member_put(nxi);
-		nx_put(nxi);
-		return ERR_PTR(ret);
+		xa_erase(&nx_table, nxi->nid);
+		goto err_free;
 	}
-	if (flags & NXF_PERSISTENT)
-		atomic_inc(&nxi->members);
+
+	atomic_inc(&nx_created);
+	atomic_inc(&nx_active);
+	/* Into the reserved slot: this needs no memory and cannot fail. */
+	xa_store(&nx_table, nxi->nid, nxi, GFP_KERNEL_ACCOUNT);
 	return nxi;
+
+err_free:
+	kfree(nxi);
+	module_put(THIS_MODULE);
+	return ERR_PTR(ret);
 }
 
 /**
