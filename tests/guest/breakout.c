@@ -206,16 +206,22 @@ static int prlimit_pid(const char *pid)
 
 /*
  * For the host side: holds a packet, a ping and a netlink socket and a
- * write lock on @path, reports readiness on stdout and waits.
+ * write lock on @path, reports readiness on stdout and waits.  The ping
+ * socket is bound: only bound ones are listed.
  */
 static int hold(const char *path)
 {
+	struct sockaddr_in lo = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
 	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	int ping = socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP);
 
-	if (fd < 0 || fcntl(fd, F_SETLK, &fl) < 0 ||
+	if (fd < 0 || fcntl(fd, F_SETLK, &fl) < 0 || ping < 0 ||
+	    bind(ping, (struct sockaddr *)&lo, sizeof(lo)) < 0 ||
 	    socket(AF_PACKET, SOCK_DGRAM, 0) < 0 ||
-	    socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) < 0 ||
 	    socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) < 0)
 		return fail();
 	printf("%d\n", getpid());

@@ -185,7 +185,7 @@ ok $? "a guest's root still writes the /proc files of its own processes"
 # --- the host's sockets and locks as /proc shows them
 pgr=$(cat /proc/sys/net/ipv4/ping_group_range)
 echo "0 0" >/proc/sys/net/ipv4/ping_group_range
-lockf=/vservers/jail/tmp/lockf
+lockf=/vservers/jail/var/tmp/lockf
 $B hold $lockf >/tmp/hold.out &
 hld=$!
 i=0
@@ -200,7 +200,7 @@ lines() { vserver jail exec cat "$1" | wc -l; }
 ok $? "/proc/net/{packet,icmp,netlink}: the host's sockets are not listed in a guest"
 [ -n "$hpid" ] && grep -q " $hpid " /proc/locks &&
 	[ "$(lines /proc/locks)" = 0 ] &&
-	[ "$($B getlk $lockf)" = "$hpid" ] && [ "$(g getlk /tmp/lockf)" = 0 ]
+	[ "$($B getlk $lockf)" = "$hpid" ] && [ "$(g getlk /var/tmp/lockf)" = 0 ]
 ok $? "/proc/locks and F_GETLK: a guest does not learn the host's lock owners"
 kill $hld
 wait $hld 2>/dev/null
