@@ -300,6 +300,35 @@ vserver web1 build -m template --context 201 --interface vst0:192.0.2.11/24 \
 	vserver --silent web1 delete --force
 ok $? "a guest of the same name can be built and started after a delete"
 
+# --- hostile fstab lines; the host afterwards
+# fstab: a host directory bound read-only; bind and overlay sources whose
+# path in a guest tree is a symlink to the host's /etc.
+rm -rf /tmp/evshare && mkdir -p /tmp/evshare && echo shared >/tmp/evshare/f &&
+	touch /etc/vs-host-marker &&
+	vserver fst build -m template --context 213 -- -t $tpl >/dev/null &&
+	mkdir -p /vservers/fst/mnt/ro /vservers/fst/mnt/etc /vservers/fst/mnt/ov \
+		/vservers/fst/ovu /vservers/fst/ovw &&
+	ln -s /etc /vservers/fst/hostetc &&
+	cat >>/etc/vservers/fst/fstab <<EOF &&
+/tmp/evshare /mnt/ro none bind,ro 0 0
+/vservers/fst/hostetc /mnt/etc none bind 0 0
+none /mnt/ov overlay lowerdir=/vservers/fst/hostetc,upperdir=/vservers/fst/ovu,workdir=/vservers/fst/ovw 0 0
+EOF
+	vserver --silent fst start
+ok $? "start a guest with bind,ro and sources through a guest's symlink"
+out=$(vserver fst exec sh -c 'cat /mnt/ro/f; touch /mnt/ro/new' 2>&1)
+echo "$out" | grep -q shared && echo "$out" | grep -q "Read-only file system" &&
+	[ ! -e /tmp/evshare/new ] && touch /tmp/evshare/hostwrite &&
+	vserver fst exec touch /root/w
+ok $? "bind,ro: the guest reads and gets EROFS on a write; the host still writes"
+! vserver fst exec test -e /mnt/etc/vs-host-marker &&
+	vserver fst exec test -e /mnt/etc/passwd &&
+	! vserver fst exec test -e /mnt/ov/vs-host-marker &&
+	vserver fst exec test -e /mnt/ov/passwd
+ok $? "bind and overlay sources through a guest's symlink stay in the guest"
+vserver --silent fst delete --force 2>/dev/null
+rm -f /etc/vs-host-marker
+
 ip link del vst0
 umount /vservers
 tap_done
