@@ -291,8 +291,9 @@ static int run_confined(char **argv, int srcarg, int src, const char *source,
 		if (errno != EINTR)
 			return -1;
 	if (nodes)
-		warnx("%s: %lu device nodes of the source were not created (a guest gets the standard ones only)",
-		      source, nodes);
+		warnx("%s: %lu device node%s of the source %s not created (a guest gets the standard ones only)",
+		      source, nodes, nodes == 1 ? "" : "s",
+		      nodes == 1 ? "was" : "were");
 	if (!WIFEXITED(status) || (WEXITSTATUS(status) && (!nodes || other))) {
 		warnx("%s: %s failed", source, argv[0]);
 		return -1;
