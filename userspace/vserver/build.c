@@ -185,7 +185,7 @@ static void drop_mknod(void)
  * The child that copies or extracts into @vdir: in a mount namespace of
  * its own every mount is read-only, nodev and nosuid, except @vdir, a
  * mount of its own that is nodev, nosuid and nosymfollow; a directory
- * source (@tree >= 0) is a read-only, nodev, nosuid, nosymfollow clone.
+ * source is a read-only, nodev, nosuid, nosymfollow clone already.
  * Whatever the tool does with what the source names (absolute paths,
  * "..", symbolic links made or swapped in, hard links out of the new root:
  * EXDEV between mounts), it writes in @vdir only and follows no symbolic
@@ -232,7 +232,7 @@ static int run_confined(char **argv, int srcarg, int src, const char *source,
 	static const char eperm[] = ": Operation not permitted";
 	unsigned long nodes = 0, other = 0;
 	char path[64], *line = NULL;
-	size_t cap = 0, len;
+	size_t cap = 0, len, i;
 	int pfd[2], status, tree = -1;
 	pid_t pid;
 	FILE *f;
@@ -276,9 +276,13 @@ static int run_confined(char **argv, int srcarg, int src, const char *source,
 	if (!f)
 		err(EXIT_VS_FAILURE, "cannot read from %s", argv[0]);
 	while (getline(&line, &cap, f) > 0) {
-		fputs(line, stderr);
 		line[strcspn(line, "\n")] = '\0';
 		len = strlen(line);
+		/* Names from the source: no escape reaches the terminal. */
+		for (i = 0; i < len; i++)
+			if (iscntrl((unsigned char)line[i]) && line[i] != '\t')
+				line[i] = '?';
+		fprintf(stderr, "%s\n", line);
 		if (len > sizeof(eperm) - 1 &&
 		    !strcmp(line + len - (sizeof(eperm) - 1), eperm))
 			nodes++;
