@@ -291,8 +291,8 @@ cp -a /tmp/ctpl /tmp/evtpl && mkdir -p /tmp/evtpl/dev /tmp/evtpl/lib &&
 out=$(vserver nodes build -m template --context 304 -- -t /tmp/evtpl.tar.gz 2>&1)
 rc=$?
 [ $rc = 0 ] && [ ! -e /vservers/nodes/dev/mem ] && [ ! -e /vservers/nodes/lib/disk ] &&
-	[ -c /vservers/nodes/dev/null ] && echo "$out" | grep -q "removed 2 device nodes"
-ok $? "build: a tarball's device nodes are removed, the standard ones made"
+	[ -c /vservers/nodes/dev/null ] && echo "$out" | grep -q "2 device nodes of the source were not created"
+ok $? "build: a tarball's device nodes are not created, the standard ones made"
 vserver nodes delete --force >/dev/null 2>&1
 etcmode=$(stat -c %a /etc)
 cp -a /tmp/ctpl /tmp/evtpl && rm -rf /tmp/evtpl/tmp && ln -s /etc /tmp/evtpl/tmp

@@ -300,6 +300,97 @@ vserver web1 build -m template --context 201 --interface vst0:192.0.2.11/24 \
 	vserver --silent web1 delete --force
 ok $? "a guest of the same name can be built and started after a delete"
 
+# --- hostile templates, copy sources and fstab lines; the host afterwards
+# tarpatch TAR OFFSET STRING: overwrite bytes of an uncompressed tarball
+# and fix the checksum of their header (member names busybox tar -c
+# would not write: ../x, /abs, a hard link to a host file).
+tarpatch() {
+	printf '%s' "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+	h=$(($2 / 512 * 512))
+	printf '        ' | dd of="$1" bs=1 seek=$((h + 148)) conv=notrunc 2>/dev/null
+	sum=$(dd if="$1" bs=512 skip=$((h / 512)) count=1 2>/dev/null |
+		od -An -v -tu1 | awk '{ for (i = 1; i <= NF; i++) s += $i } END { print s }')
+	printf '%06o\000 ' "$sum" | dd of="$1" bs=1 seek=$((h + 148)) conv=notrunc 2>/dev/null
+}
+rm -rf /tmp/evhost /tmp/evst /tmp/evroots && mkdir -p /tmp/evhost &&
+	echo host >/tmp/evhost/secret && chmod 600 /tmp/evhost/secret
+# One header each: a device node, ../x, /abs, and a hard link to a host
+# file on the filesystem of the guest roots (--rootdir below /tmp).
+mkdir -p /tmp/evst/dev /tmp/evst/XX /tmp/evst/Ytmp/evhost /tmp/evst/etc &&
+	mknod /tmp/evst/dev/mem c 1 1 && : >/tmp/evst/XX/x && : >/tmp/evst/Xvs-evil-abs &&
+	: >/tmp/evst/Ytmp/evhost/secret && ln /tmp/evst/Ytmp/evhost/secret /tmp/evst/etc/stolen &&
+	tar -cf /tmp/evil.tar -C /tmp/evst dev/mem XX/x Xvs-evil-abs \
+		Ytmp/evhost/secret etc/stolen &&
+	tarpatch /tmp/evil.tar 512 .. && tarpatch /tmp/evil.tar 1024 / &&
+	tarpatch /tmp/evil.tar $((4 * 512 + 157)) / &&
+	tar -tvf /tmp/evil.tar 2>/dev/null | grep -q "etc/stolen -> /tmp/evhost/secret"
+ok $? "a hostile template tarball (device, ../x, /abs, hard link out)"
+vserver evil build -m template --context 211 --rootdir /tmp/evroots \
+	-- -t /tmp/evil.tar >/dev/null 2>&1
+[ "$(stat -c %h /tmp/evhost/secret)" = 1 ] && [ "$(cat /tmp/evhost/secret)" = host ] &&
+	[ ! -e /vs-evil-abs ] && [ ! -e /tmp/evroots/x ] && [ ! -e /tmp/x ] &&
+	[ ! -e /tmp/evroots/evil/dev/mem ] &&
+	{ [ ! -e /tmp/evroots/evil ] || [ -c /tmp/evroots/evil/dev/null ]; }
+ok $? "the hostile tarball reaches no host file and makes no device node"
+vserver --silent evil delete --force 2>/dev/null
+# A symlink to a host directory, then a file through it.
+rm -rf /tmp/evst && mkdir -p /tmp/evst/m && ln -s /tmp/evhost /tmp/evst/l &&
+	echo evil >/tmp/evst/m/evil && tar -cf /tmp/evil.tar -C /tmp/evst l m/evil &&
+	tarpatch /tmp/evil.tar 512 l && tar -tf /tmp/evil.tar | grep -q "^l/evil$"
+ok $? "a template tarball with a symlink and a member written through it"
+vserver evil build -m template --context 211 --rootdir /tmp/evroots \
+	-- -t /tmp/evil.tar >/dev/null 2>&1
+[ ! -e /tmp/evhost/evil ] && [ "$(ls /tmp/evhost)" = secret ]
+ok $? "the member through the symlink does not reach the host directory"
+vserver --silent evil delete --force 2>/dev/null
+
+rm -rf /tmp/evsrc && cp -a $tpl /tmp/evsrc && mkdir -p /tmp/evsrc/lib /tmp/evsrc/dev &&
+	mknod /tmp/evsrc/dev/mem c 1 1 && mknod /tmp/evsrc/lib/disk b 7 0 &&
+	ln -s /tmp/evhost /tmp/evsrc/hostlink
+out=$(vserver evcopy build -m copy --context 212 -- --source /tmp/evsrc 2>&1)
+rc=$?
+[ $rc = 0 ] && [ -L /vservers/evcopy/hostlink ] &&
+	[ "$(readlink /vservers/evcopy/hostlink)" = /tmp/evhost ] &&
+	[ -z "$(find /vservers/evcopy -name secret)" ] &&
+	[ ! -e /vservers/evcopy/dev/mem ] && [ ! -e /vservers/evcopy/lib/disk ] &&
+	[ -c /vservers/evcopy/dev/null ] &&
+	echo "$out" | grep -q "2 device nodes of the source were not created"
+ok $? "copy: a symlink to a host directory stays a symlink; device nodes are not created"
+vserver --silent evcopy delete --force 2>/dev/null
+
+# fstab: a host directory bound read-only; then bind and overlay sources
+# whose path in a guest tree is a symlink to the host's /etc.
+rm -rf /tmp/evshare && mkdir -p /tmp/evshare && echo shared >/tmp/evshare/f &&
+	vserver fst build -m template --context 213 -- -t $tpl >/dev/null &&
+	mkdir -p /vservers/fst/mnt/ro &&
+	echo "/tmp/evshare /mnt/ro none bind,ro 0 0" >>/etc/vservers/fst/fstab &&
+	vserver --silent fst start
+ok $? "start a guest with a bind,ro line in its fstab"
+out=$(vserver fst exec sh -c 'cat /mnt/ro/f; touch /mnt/ro/new' 2>&1)
+echo "$out" | grep -q shared && echo "$out" | grep -q "Read-only file system" &&
+	[ ! -e /tmp/evshare/new ] && touch /tmp/evshare/hostwrite &&
+	vserver fst exec touch /root/w
+ok $? "bind,ro: the guest reads and gets EROFS on a write; the host still writes"
+vserver --silent fst delete --force 2>/dev/null
+touch /etc/vs-host-marker &&
+	vserver fst build -m template --context 213 -- -t $tpl >/dev/null &&
+	mkdir -p /vservers/fst/mnt/etc /vservers/fst/mnt/ov /vservers/fst/ovu \
+		/vservers/fst/ovw &&
+	ln -s /etc /vservers/fst/hostetc &&
+	cat >>/etc/vservers/fst/fstab <<EOF &&
+/vservers/fst/hostetc /mnt/etc none bind 0 0
+none /mnt/ov overlay lowerdir=/vservers/fst/hostetc,upperdir=/vservers/fst/ovu,workdir=/vservers/fst/ovw 0 0
+EOF
+	vserver --silent fst start
+ok $? "start a guest whose fstab sources go through its symlink to /etc"
+! vserver fst exec test -e /mnt/etc/vs-host-marker &&
+	vserver fst exec test -e /mnt/etc/passwd &&
+	! vserver fst exec test -e /mnt/ov/vs-host-marker &&
+	vserver fst exec test -e /mnt/ov/passwd
+ok $? "bind and overlay sources through a guest's symlink stay in the guest"
+vserver --silent fst delete --force 2>/dev/null
+rm -f /etc/vs-host-marker
+
 ip link del vst0
 umount /vservers
 tap_done

@@ -22,10 +22,15 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <getopt.h>
+#include <linux/capability.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -155,29 +160,179 @@ static int remove_device_nodes(const char *vdir)
 	return 0;
 }
 
-static int run(char *const argv[])
+/* Take CAP_MKNOD out of every set: no exec gets it back. */
+static void drop_mknod(void)
 {
-	int status;
-	pid_t pid;
+	struct __user_cap_header_struct h = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+	const uint32_t bit = 1U << (CAP_MKNOD % 32);
+	const int i = CAP_MKNOD / 32;
 
+	if (prctl(PR_CAPBSET_DROP, CAP_MKNOD, 0, 0, 0) < 0 ||
+	    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 ||
+	    syscall(SYS_capget, &h, d) < 0)
+		err(EXIT_VS_FAILURE, "cannot drop CAP_MKNOD");
+	d[i].effective &= ~bit;
+	d[i].permitted &= ~bit;
+	d[i].inheritable &= ~bit;
+	if (syscall(SYS_capset, &h, d) < 0)
+		err(EXIT_VS_FAILURE, "cannot drop CAP_MKNOD");
+}
+
+/*
+ * The child that copies or extracts into @vdir: in a mount namespace of
+ * its own every mount is read-only, nodev and nosuid, except @vdir, a
+ * mount of its own that is nodev, nosuid and nosymfollow; a directory
+ * source is a read-only, nodev, nosuid, nosymfollow clone already.
+ * Whatever the tool does with what the source names (absolute paths,
+ * "..", symbolic links made or swapped in, hard links out of the new root:
+ * EXDEV between mounts), it writes in @vdir only and follows no symbolic
+ * link of the source or of @vdir; without CAP_MKNOD it makes no device.
+ */
+static void __attribute__((noreturn))
+confined_exec(char *const argv[], const char *vdir)
+{
+	struct mount_attr ro = {
+		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV,
+	};
+	struct mount_attr in = {
+		.attr_set = MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV |
+			    MOUNT_ATTR_NOSYMFOLLOW,
+	};
+	int dir, dst;
+
+	dir = open(vdir, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	dst = dir < 0 ? -1 : guest_clone_tree(dir, false, &in, true);
+	if (dst < 0 ||
+	    mount_setattr(AT_FDCWD, "/", AT_RECURSIVE, &ro, sizeof(ro)) < 0 ||
+	    move_mount(dst, "", dir, "", MOVE_MOUNT_F_EMPTY_PATH |
+		       MOVE_MOUNT_T_EMPTY_PATH) < 0)
+		err(EXIT_VS_FAILURE, "%s: cannot confine the copy to it", vdir);
+	drop_mknod();
+	setenv("LC_ALL", "C", 1);
+	execvp(argv[0], argv);
+	err(127, "cannot execute %s", argv[0]);
+}
+
+/*
+ * Run @argv (cp or tar) confined to @vdir (see confined_exec()), with
+ * @src: a directory is named as argv[@srcarg]; a tarball is the standard
+ * input.  Its errors pass through; those that say EPERM are the device
+ * nodes it could not make, which are no failure by themselves.
+ */
+static int run_confined(char **argv, int srcarg, int src, const char *source,
+			const char *vdir)
+{
+	struct mount_attr from = {
+		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+			    MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSYMFOLLOW,
+	};
+	static const char eperm[] = ": Operation not permitted";
+	unsigned long nodes = 0, other = 0;
+	char path[64], *line = NULL;
+	size_t cap = 0, len, i;
+	int pfd[2], status, tree = -1;
+	pid_t pid;
+	FILE *f;
+
+	/* Cloned here: open_tree() clones mounts of its own namespace only. */
+	if (srcarg) {
+		tree = guest_clone_tree(src, true, &from, false);
+		if (tree < 0) {
+			warn("%s: cannot bind it read-only", source);
+			return -1;
+		}
+		xsnprintf(path, sizeof(path), "/proc/self/fd/%d/.", tree);
+		argv[srcarg] = path;
+	}
+	if (pipe2(pfd, O_CLOEXEC) < 0) {
+		warn("cannot create a pipe");
+		goto fail;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		warn("cannot fork");
-		return -1;
+		close(pfd[0]);
+		close(pfd[1]);
+		goto fail;
 	}
 	if (pid == 0) {
-		execvp(argv[0], argv);
-		err(127, "cannot execute %s", argv[0]);
+		if (dup2(pfd[1], STDERR_FILENO) < 0)
+			_exit(127);
+		if (unshare(CLONE_NEWNS) < 0 ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+			err(EXIT_VS_FAILURE, "cannot make a mount namespace for the copy");
+		if (!srcarg && dup2(src, STDIN_FILENO) < 0)
+			err(EXIT_VS_FAILURE, "%s: cannot read it", source);
+		confined_exec(argv, vdir);
 	}
+	close(pfd[1]);
+	if (srcarg)
+		close(tree);
+	f = fdopen(pfd[0], "re");
+	if (!f)
+		err(EXIT_VS_FAILURE, "cannot read from %s", argv[0]);
+	while (getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		len = strlen(line);
+		/* Names from the source: no escape reaches the terminal. */
+		for (i = 0; i < len; i++)
+			if (iscntrl((unsigned char)line[i]) && line[i] != '\t')
+				line[i] = '?';
+		fprintf(stderr, "%s\n", line);
+		if (len > sizeof(eperm) - 1 &&
+		    !strcmp(line + len - (sizeof(eperm) - 1), eperm))
+			nodes++;
+		else if (strcmp(line, "tar: Exiting with failure status due to previous errors"))
+			other++;
+	}
+	free(line);
+	fclose(f);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
-		warnx("%s failed", argv[0]);
+	if (nodes)
+		warnx("%s: %lu device node%s of the source %s not created (a guest gets the standard ones only)",
+		      source, nodes, nodes == 1 ? "" : "s",
+		      nodes == 1 ? "was" : "were");
+	if (!WIFEXITED(status) || (WEXITSTATUS(status) && (!nodes || other))) {
+		warnx("%s: %s failed", source, argv[0]);
 		return -1;
 	}
 	return 0;
+fail:
+	if (srcarg)
+		close(tree);
+	return -1;
+}
+
+/* @src as an absolute path without "." components or extra slashes. */
+static void absolute_path(const char *src, char *buf, size_t size)
+{
+	char cwd[PATH_MAX], tmp[PATH_MAX * 2];
+	const char *p;
+	size_t len, n = 0;
+
+	if (*src != '/' && !getcwd(cwd, sizeof(cwd)))
+		err(EXIT_VS_FAILURE, "cannot find the current directory");
+	xsnprintf(tmp, sizeof(tmp), "%s/%s", *src == '/' ? "" : cwd, src);
+	for (p = tmp; *p; p += len) {
+		p += strspn(p, "/");
+		len = strcspn(p, "/");
+		if (!len || (len == 1 && *p == '.'))
+			continue;
+		if (n + len + 2 > size)
+			errx(EXIT_VS_USAGE, "%s: the path is too long", src);
+		buf[n++] = '/';
+		memcpy(buf + n, p, len);
+		n += len;
+	}
+	if (!n)
+		buf[n++] = '/';
+	buf[n] = '\0';
 }
 
 /* The root's contents, by method. */
@@ -190,35 +345,43 @@ static int fill_root(const struct build *b, const char *vdir)
 	};
 	char src[PATH_MAX + 4];
 	struct stat st;
+	int fd, ret;
 
 	if (!strcmp(b->method, "skeleton")) {
 		if (b->source) {
 			warnx("the skeleton method takes no source");
 			return -1;
 		}
-	} else if (!b->source) {
+		goto dirs;
+	}
+	if (!b->source) {
 		warnx("the %s method needs a source: -- %s <%s>", b->method,
 		      strcmp(b->method, "copy") ? "-t" : "--source",
 		      strcmp(b->method, "copy") ? "tarball or dir" : "dir");
 		return -1;
-	} else if (stat(b->source, &st) < 0) {
-		warn("cannot use %s", b->source);
+	}
+	/* The source may be a guest's tree: opened as its guest sees it. */
+	absolute_path(b->source, src, sizeof(src));
+	fd = guest_open_host(src, O_RDONLY | O_NOCTTY);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		warn("cannot use %s%s", b->source,
+		     errno == ELOOP ? " (no symbolic links outside a guest's tree: name its real path)" :
+		     errno == EINVAL ? " (not a canonical path)" : "");
 		return -1;
-	} else if (S_ISDIR(st.st_mode)) {
-		char *argv[] = { "cp", "-a", src, (char *)vdir, NULL };
+	}
+	if (S_ISDIR(st.st_mode)) {
+		char *argv[] = { "cp", "-a", NULL, (char *)vdir, NULL };
 
-		xsnprintf(src, sizeof(src), "%s/.", b->source);
-		if (run(argv))
-			return -1;
-	} else if (!strcmp(b->method, "copy")) {
-		warnx("%s is not a directory", b->source);
-		return -1;
+		ret = run_confined(argv, 2, fd, b->source, vdir);
+	} else if (!strcmp(b->method, "copy") || !S_ISREG(st.st_mode)) {
+		warnx("%s is not a %s", b->source, strcmp(b->method, "copy") ?
+		      "regular file or directory" : "directory");
+		ret = -1;
 	} else {
 		const char *s = b->source;
 		size_t len = strlen(s);
 		const char *z = "-xf";
-		char *argv[] = { "tar", NULL, (char *)s, "-C", (char *)vdir,
-				 NULL };
+		char *argv[] = { "tar", NULL, "-", "-C", (char *)vdir, NULL };
 
 		if ((len > 3 && !strcmp(s + len - 3, ".gz")) ||
 		    (len > 4 && !strcmp(s + len - 4, ".tgz")))
@@ -228,9 +391,12 @@ static int fill_root(const struct build *b, const char *vdir)
 		else if (len > 4 && !strcmp(s + len - 4, ".bz2"))
 			z = "-xjf";
 		argv[1] = (char *)z;
-		if (run(argv))
-			return -1;
+		ret = run_confined(argv, 0, fd, b->source, vdir);
 	}
+	close(fd);
+	if (ret)
+		return -1;
+dirs:
 	if (remove_device_nodes(vdir) || make_dirs(vdir, dirs, 0755))
 		return -1;
 	xsnprintf(src, sizeof(src), "%s/tmp", vdir);

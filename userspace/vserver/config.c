@@ -614,6 +614,12 @@ static int parse_mount(struct guest *g, char *line, int lineno)
 			strcat(data, opt);
 		}
 	}
+	/* Resolved at start by guest_open_host(), which wants it so. */
+	if ((m->flags & MS_BIND) && !guest_path_canonical(m->src)) {
+		free(data);
+		return bad(g, "fstab", "line %d: the bind source '%s' is not a canonical absolute path",
+			   lineno, m->src);
+	}
 	m->data = data;
 	g->nmounts++;
 	return 0;
@@ -726,6 +732,69 @@ static int load_vdir(struct guest *g)
 	if (!strcmp(g->vdir, "/"))
 		return bad(g, "vdir", "the guest's root cannot be the host's");
 	return 0;
+}
+
+/* Whether @path is @dir or below it; both canonical. */
+static bool path_under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return !strncmp(path, dir, n) && (!path[n] || path[n] == '/');
+}
+
+/**
+ * guest_tree_of() - the guest tree a host path lies in, by its spelling
+ * @path: a canonical absolute path
+ * @root: set to the tree's root
+ * @size: size of @root
+ *
+ * The trees are VS_VDIRBASE/NAME for every NAME, VS_VDIRBASE itself, and
+ * the root (vdir) of every configured vserver.  A path that reaches a
+ * tree only through a symbolic link or another mount is not found here:
+ * guest_open_host() follows no symbolic link outside the trees.
+ *
+ * Return: true if @path is at or below a tree; @root is then a prefix of
+ * @path.
+ */
+bool guest_tree_of(const char *path, char *root, size_t size)
+{
+	size_t n = strlen(VS_VDIRBASE);
+	struct dirent *de;
+	struct guest *g;
+	bool found = false;
+	DIR *d;
+
+	if (path_under(path, VS_VDIRBASE)) {
+		if (path[n])
+			n += 1 + strcspn(path + n + 1, "/");
+		xsnprintf(root, size, "%.*s", (int)n, path);
+		return true;
+	}
+	d = opendir(VS_CONFDIR);
+	if (!d)
+		return false;
+	g = malloc(sizeof(*g));
+	if (!g)
+		err(EXIT_VS_FAILURE, "cannot allocate memory");
+	while (!found && (de = readdir(d))) {
+		struct stat st;
+
+		if (de->d_name[0] == '.' || strlen(de->d_name) > NAME_MAX ||
+		    fstatat(dirfd(d), de->d_name, &st, 0) < 0 ||
+		    !S_ISDIR(st.st_mode))
+			continue;
+		memset(g, 0, sizeof(*g));
+		xsnprintf(g->name, sizeof(g->name), "%s", de->d_name);
+		xsnprintf(g->cfgdir, sizeof(g->cfgdir), "%s/%s", VS_CONFDIR,
+			  de->d_name);
+		if (load_vdir(g) || !path_under(path, g->vdir))
+			continue;
+		xsnprintf(root, size, "%s", g->vdir);
+		found = true;
+	}
+	free(g);
+	closedir(d);
+	return found;
 }
 
 /**

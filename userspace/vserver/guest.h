@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/mount.h>
 #include <sys/types.h>
 
 #include "lib/ifaddr.h"
@@ -118,6 +119,13 @@ struct guest {
 /* config.c */
 int guest_resolve(const char *arg, char *name, size_t size);
 int guest_load(struct guest *g, const char *name);
+bool guest_tree_of(const char *path, char *root, size_t size);
+
+/* hostpath.c */
+int guest_open_host(const char *path, int flags);
+struct mount_attr guest_mount_attr(unsigned long flags);
+int guest_clone_tree(int fd, bool recursive, const struct mount_attr *attr,
+		     bool cloexec);
 
 /* state.c */
 bool guest_running(const struct guest *g, uint32_t *xid);

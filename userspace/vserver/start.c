@@ -107,6 +107,95 @@ static void send_msg(int type)
 		err(EXIT_VS_FAILURE, "cannot talk to the other side of the start");
 }
 
+/*
+ * Why guest_open_host() refused a path, for the message after it: a
+ * symbolic link outside the guest trees, or a path not spelt one way.
+ */
+static const char *open_host_hint(void)
+{
+	return errno == ELOOP ? " (no symbolic links outside a guest's tree: name its real path)" :
+	       errno == EINVAL ? " (not a canonical absolute path)" : "";
+}
+
+#define OVERLAY_MAX_DIRS 64
+
+/*
+ * An overlay's data with its directories (lowerdir, upperdir, workdir)
+ * as /proc/self/fd/N of descriptors from guest_open_host(), put in @fds
+ * for the caller to close after the mount.
+ */
+static char *overlay_data(const struct guest_mount *m, int *fds, size_t *nfds)
+{
+	/* A path of 2 bytes grows to at most 24 ("/proc/self/fd/N..."). */
+	char *copy, *out, *o, *opt, *val, *path, *save, *psave;
+	size_t cap = strlen(m->data) * 12 + 1;
+
+	copy = strdup(m->data);
+	out = o = calloc(1, cap);
+	if (!copy || !out)
+		fail("cannot allocate memory");
+	for (opt = strtok_r(copy, ",", &save); opt; opt = strtok_r(NULL, ",", &save)) {
+		val = strchr(opt, '=');
+		o += sprintf(o, "%s%s", o == out ? "" : ",", opt);
+		if (!val || (strncmp(opt, "lowerdir=", 9) && strncmp(opt, "upperdir=", 9) &&
+			     strncmp(opt, "workdir=", 8)))
+			continue;
+		o -= strlen(val + 1);
+		*o = '\0';
+		for (path = strtok_r(val + 1, ":", &psave); path;
+		     path = strtok_r(NULL, ":", &psave)) {
+			if (*nfds == OVERLAY_MAX_DIRS) {
+				errno = E2BIG;
+				fail("fstab: %s: more than %d overlay directories",
+				     m->dir, OVERLAY_MAX_DIRS);
+			}
+			fds[*nfds] = strchr(path, '\\') ? (errno = EINVAL, -1) :
+				     guest_open_host(path, O_PATH | O_DIRECTORY);
+			if (fds[*nfds] < 0)
+				fail("fstab: %s: cannot open the overlay directory %s%s",
+				     m->dir, path, open_host_hint());
+			o += sprintf(o, "%s/proc/self/fd/%d", o[-1] == '=' ? "" : ":",
+				     fds[(*nfds)++]);
+		}
+	}
+	free(copy);
+	return out;
+}
+
+/*
+ * Bind the host's @m->src on @target: the source is opened as
+ * guest_open_host() does, checked, cloned with the line's restrictions
+ * and moved onto the mount point, so that those land on exactly the new
+ * mount.
+ */
+static void bind_one(const struct guest_mount *m, int target)
+{
+	struct mount_attr attr = guest_mount_attr(m->flags);
+	struct stat sst, tst;
+	int src, tree;
+
+	src = guest_open_host(m->src, O_PATH);
+	if (src < 0)
+		fail("fstab: %s: cannot open the bind source %s%s", m->dir,
+		     m->src, open_host_hint());
+	if (fstat(src, &sst) < 0 || fstat(target, &tst) < 0)
+		fail("fstab: cannot bind %s on %s", m->src, m->dir);
+	if (S_ISDIR(sst.st_mode) != S_ISDIR(tst.st_mode)) {
+		errno = S_ISDIR(sst.st_mode) ? ENOTDIR : EISDIR;
+		fail("fstab: cannot bind %s on %s (a directory goes on a directory, a file on a file)",
+		     m->src, m->dir);
+	}
+	tree = guest_clone_tree(src, m->flags & MS_REC, &attr, true);
+	if (tree < 0)
+		fail("fstab: cannot bind %s with the options of %s", m->src,
+		     m->dir);
+	if (move_mount(tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH |
+		       MOVE_MOUNT_T_EMPTY_PATH) < 0)
+		fail("fstab: cannot bind %s on %s", m->src, m->dir);
+	close(tree);
+	close(src);
+}
+
 /* Mount one fstab line at its place under the guest root @root. */
 static void mount_one(const struct guest_mount *m, int root)
 {
@@ -114,23 +203,29 @@ static void mount_one(const struct guest_mount *m, int root)
 		.flags = O_PATH | O_CLOEXEC,
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
-	unsigned long bind = m->flags & (MS_BIND | MS_REC);
-	unsigned long rest = m->flags & ~(MS_BIND | MS_REC);
-	char target[64];
+	int fds[OVERLAY_MAX_DIRS];
+	size_t nfds = 0, i;
+	char target[64], *data = m->data;
 	long fd;
 
 	/* Guest symlinks cannot lead the mount out of the guest root. */
 	fd = syscall(SYS_openat2, root, m->dir, &how, sizeof(how));
 	if (fd < 0)
 		fail("fstab: cannot find %s in the guest", m->dir);
+	if (m->flags & MS_BIND) {
+		bind_one(m, fd);
+		close(fd);
+		return;
+	}
+	if (!strcmp(m->type, "overlay"))
+		data = overlay_data(m, fds, &nfds);
 	xsnprintf(target, sizeof(target), "/proc/self/fd/%ld", fd);
-	if (mount(m->src, target, bind ? NULL : m->type, bind ? bind : rest,
-		  !bind && *m->data ? m->data : NULL) < 0)
+	if (mount(m->src, target, m->type, m->flags, *data ? data : NULL) < 0)
 		fail("fstab: cannot mount %s on %s", m->src, m->dir);
-	/* A bind mount takes its flags only on a remount. */
-	if (bind && rest && mount(NULL, target, NULL,
-				  MS_REMOUNT | MS_BIND | rest, NULL) < 0)
-		fail("fstab: cannot set the options of %s", m->dir);
+	for (i = 0; i < nfds; i++)
+		close(fds[i]);
+	if (data != m->data)
+		free(data);
 	close(fd);
 }
 
