@@ -4,6 +4,9 @@
  *
  * Usage: breakout ATTEMPT [ARG...]
  *
+ * Some attempts serve the host side of a test instead (hold, getlk,
+ * connect): they show what the host sees, or that a check can fail.
+ *
  * Runs one attempt and exits 0 if it worked, 1 if the kernel refused it
  * (the error is printed as "breakout: ATTEMPT: EXXX"), 2 on bad usage.
  * The shell test runs it inside guests, as root and as other users, and
@@ -12,6 +15,7 @@
  * to unload (there is nothing loaded), keys are added to a fresh key.
  */
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/kexec.h>
@@ -247,6 +251,27 @@ static int getlk(const char *path)
 	return 0;
 }
 
+/*
+ * A TCP connection to the IPv4 @addr, port @port, given up after 2 s (a
+ * local listener answers at once; an address nobody has does not).
+ */
+static int tcp_connect(const char *addr, const char *port)
+{
+	struct timeval tv = { .tv_sec = 2 };
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_port = htons(atoi(port)),
+	};
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0 || inet_pton(AF_INET, addr, &sin.sin_addr) != 1 ||
+	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) < 0 ||
+	    connect(fd, (struct sockaddr *)&sin, sizeof(sin)) < 0)
+		return fail();
+	close(fd);
+	return 0;
+}
+
 static int read_link(const char *path)
 {
 	char buf[4096];
@@ -318,6 +343,8 @@ int main(int argc, char **argv)
 		return hold(arg);
 	if (!strcmp(attempt, "getlk") && arg)
 		return getlk(arg);
+	if (!strcmp(attempt, "connect") && argc == 4)
+		return tcp_connect(argv[2], argv[3]);
 	fprintf(stderr, "breakout: unknown attempt %s\n", attempt);
 	return 2;
 }

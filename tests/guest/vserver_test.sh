@@ -224,7 +224,8 @@ vserver --silent web1 stop
 	[ ! -e /sys/fs/cgroup/vserver/web1 ] && [ ! -e /run/vservers/web1 ] &&
 	! vserver-stat | grep -q "^201 " && ! nattribute --nid 201 --get >/dev/null 2>&1 &&
 	[ "$(wc -l </proc/mounts)" = "$mounts_before" ] &&
-	! wget -q -T 2 -O - http://192.0.2.11/ >/dev/null 2>&1
+	/tests/breakout connect 192.0.2.12 80 &&
+	! /tests/breakout connect 192.0.2.11 80 2>/dev/null
 ok $? "stop runs rc 6 and leaves no context, network context, address, cgroup or mount"
 vserver --silent web1 stop 2>/dev/null
 ok $? "stop of a stopped guest succeeds"
