@@ -230,6 +230,55 @@ TEST_F(fs, a_break_in_a_secure_guest_copies_everything)
 	ASSERT_EQ(0, link(self->b, self->a));
 }
 
+/* In context @xid, wait for @go to close, then write @path once. */
+static int write_when_told(const char *path, uint32_t xid, int go)
+{
+	char c;
+	int fd;
+
+	if (vs_create(xid, VXF_INIT_SET) != xid)
+		return 101;
+	if (read(go, &c, 1) < 0)
+		return 102;
+	fd = open(path, O_WRONLY | O_APPEND);
+	if (fd < 0)
+		return errno;
+	return close(fd) ? 103 : 0;
+}
+
+/* Two guests break the same link at the same moment: both get a file. */
+TEST_F(fs, concurrent_breaks_of_one_link_both_succeed)
+{
+	for (int i = 0; i < 30; i++) {
+		int go[2], status;
+		pid_t kid[2];
+
+		ASSERT_EQ(0, pipe(go));
+		for (int n = 0; n < 2; n++) {
+			kid[n] = fork();
+			ASSERT_LE(0, kid[n]);
+			if (!kid[n]) {
+				close(go[1]);
+				_exit(write_when_told(self->a, 570 + n, go[0]));
+			}
+		}
+		close(go[0]);
+		close(go[1]);
+		for (int n = 0; n < 2; n++) {
+			ASSERT_EQ(kid[n], waitpid(kid[n], &status, 0));
+			EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status)) {
+				TH_LOG("round %d, guest %d: status 0x%x", i, n,
+				       status);
+			}
+		}
+		/* One private copy won the name; the other link is shared. */
+		EXPECT_EQ(0, iattr_of(self->a));
+		EXPECT_EQ(SHARED, iattr_of(self->b));
+		ASSERT_EQ(0, unlink(self->a));
+		ASSERT_EQ(0, link(self->b, self->a));
+	}
+}
+
 TEST_F(fs, a_shared_file_is_immutable_but_links_may_go)
 {
 	char c[96], buf[64];
