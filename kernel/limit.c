@@ -14,7 +14,10 @@
  *                 in one memory cgroup other than the root (vserver(8)
  *                 gives each guest one), that group's usage (its
  *                 memory.current); otherwise the sum of the resident sets
- *                 of the context's processes.
+ *                 of the context's processes, as /proc/<pid>/status
+ *                 shows them (Linux folds a task's counts into them in
+ *                 batches, so a process with few page faults may show
+ *                 less than it has).
  *   RLIMIT_AS     pages of address space: the sum of the context's
  *                 processes' total_vm.
  *
