@@ -77,8 +77,11 @@ guest-tests-%: kernel-%
 	@install -m 755 tests/guest/*_test.sh $(B)/tests-$*/
 	@install -m 644 tests/guest/tap.sh $(B)/tests-$*/
 
+# The uapi header against the literal ABI table: a compile-time check.
 unit-tests:
 	@mkdir -p $(B)/unit
+	@$(CC) -std=gnu11 -Wall -Wextra -Werror -Ikernel/uapi -c \
+		-o $(B)/unit/abi_static_check.o tests/abi_static_check.c
 	@$(CC) -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iuserspace \
 		-Ikernel/uapi -o $(B)/unit/parse_test tests/unit/parse_test.c \
 		userspace/lib/parse.c userspace/lib/names.c userspace/lib/syscall.c

@@ -29,6 +29,7 @@
 
 #include "common.h"
 #include "context.h"
+#include "limit.h"
 #include "proc.h"
 #include "space.h"
 
@@ -107,6 +108,7 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	init_waitqueue_head(&vxi->exit_wait);
 	vxi->start_ns = ktime_get_boottime_ns();
 	mutex_init(&vxi->space_lock);
+	vx_limit_init(&vxi->limit);
 	vxi->flags = flags;
 	/* The spectator may see everything and change nothing. */
 	vxi->bcaps = xid == VC_XID_SPECTATOR ? 0 : VC_BCAPS_ALL;
@@ -456,6 +458,9 @@ int vx_context_init(void)
 	BUILD_BUG_ON(sizeof(struct vcmd_umask) != 16);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_iattr) != 24);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_fiattr) != 12);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_rlimit) != 32);
+	BUILD_BUG_ON(sizeof(struct vcmd_ctx_rlimit_mask) != 12);
+	BUILD_BUG_ON(sizeof(struct vcmd_rlimit_stat) != 32);
 	return 0;
 }
 

@@ -19,6 +19,8 @@
 
 #include <linux/vserver.h>
 
+#include "limit.h"
+
 struct nsproxy;
 struct proc_dir_entry;
 
@@ -86,6 +88,7 @@ struct vx_space {
  *            which drops the old pid after a grace period.
  * @reaper_pid: the context's reaper, set by ctx_migrate with
  *              VXM_SET_REAPER; holds a pid reference; as @init_pid.
+ * @limit: the resource limits and what was seen of their use (limit.c).
  * @rcu: for the deferred free.
  */
 struct vx_info {
@@ -109,6 +112,7 @@ struct vx_info {
 	unsigned int load_updates;
 	struct pid __rcu *init_pid;
 	struct pid __rcu *reaper_pid;
+	struct vx_limit limit;
 	struct rcu_head rcu;
 };
 

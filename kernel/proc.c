@@ -19,6 +19,7 @@
  *   cvirt    BiasUptime, nr_threads, nr_running, nr_unintr, nr_onhold,
  *            load_updates, loadavg (1, 5, 15 minutes), total_forks
  *   nsproxy  the uts names of space 0, if it has a uts namespace
+ *   limit    PROC, VM and RSS: current, min/max, soft/hard, hits (limit.c)
  */
 
 #include <linux/errno.h>
@@ -38,6 +39,7 @@
 #include "context.h"
 #include "cvirt.h"
 #include "fakeinit.h"
+#include "limit.h"
 #include "netproc.h"
 #include "proc.h"
 #include "space.h"
@@ -139,6 +141,12 @@ static int vx_proc_ctx_nsproxy_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+static int vx_proc_ctx_limit_show(struct seq_file *m, void *v)
+{
+	vx_limit_show(m, m->private);
+	return 0;
+}
+
 /**
  * vx_proc_create - create /proc/virtual/<xid> for a new context
  * @vxi: the context
@@ -160,7 +168,9 @@ int vx_proc_create(struct vx_info *vxi)
 	    !proc_create_single_data("cvirt", 0444, dir,
 				     vx_proc_ctx_cvirt_show, vxi) ||
 	    !proc_create_single_data("nsproxy", 0444, dir,
-				     vx_proc_ctx_nsproxy_show, vxi)) {
+				     vx_proc_ctx_nsproxy_show, vxi) ||
+	    !proc_create_single_data("limit", 0444, dir,
+				     vx_proc_ctx_limit_show, vxi)) {
 		proc_remove(dir);
 		return -ENOMEM;
 	}

@@ -15,6 +15,7 @@
 #include "common.h"
 #include "context_cmd.h"
 #include "iattr.h"
+#include "limit.h"
 #include "netcmd.h"
 #include "space.h"
 #include "uts.h"
@@ -116,6 +117,18 @@ long vc_syscall(u32 cmd, u32 id, void __user *data)
 		return vc_get_ncaps(id, data);
 	case VCMD_set_ncaps:
 		return vc_set_ncaps(id, data);
+	case VCMD_get_rlimit:
+		return vc_get_rlimit(id, data);
+	case VCMD_set_rlimit:
+		return vc_set_rlimit(id, data);
+	case VCMD_get_rlimit_mask:
+		return vc_get_rlimit_mask(id, data);
+	case VCMD_rlimit_stat:
+		return vc_rlimit_stat(id, data);
+	case VCMD_reset_minmax:
+		return vc_reset_minmax(id);
+	case VCMD_reset_hits:
+		return vc_reset_hits(id);
 	case VCMD_get_vhi_name:
 		return vc_get_vhi_name(id, data);
 	case VCMD_set_vhi_name:

@@ -13,6 +13,7 @@
 
 #include "context.h"
 #include "isolation.h"
+#include "limit.h"
 #include "network.h"
 #include "task.h"
 
@@ -26,7 +27,11 @@
  * worker), and its context may have shut down with it: a context whose
  * members all left never gets one again, so such a fork fails.
  *
- * Return: 0, or -EAGAIN if a context of the parent has shut down.
+ * A fork that would take the security context beyond its NPROC hard
+ * limit fails too (limit.c).
+ *
+ * Return: 0, or -EAGAIN if a context of the parent has shut down or the
+ * NPROC limit is reached.
  */
 int vc_task_fork(struct task_struct *child, u64 clone_flags)
 {
@@ -35,6 +40,10 @@ int vc_task_fork(struct task_struct *child, u64 clone_flags)
 
 	if (vxi && !vx_member_get(vxi))
 		return -EAGAIN;
+	if (vxi && vx_limit_fork(vxi)) {
+		vx_member_put(vxi);
+		return -EAGAIN;
+	}
 	if (nxi && !nx_member_get(nxi)) {
 		if (vxi)
 			vx_member_put(vxi);
@@ -61,8 +70,10 @@ void vc_task_exit(struct task_struct *task)
 	struct vx_info *vxi = rcu_dereference_protected(task->vx_info, true);
 	struct nx_info *nxi = rcu_dereference_protected(task->nx_info, true);
 
-	if (vxi)
+	if (vxi) {
 		vx_member_put(vxi);
+		vx_limit_note_tasks(vxi);
+	}
 	if (nxi)
 		nx_member_put(nxi);
 }
@@ -92,8 +103,10 @@ void vx_enter_current(struct vx_info *vxi)
 	/* Nothing of the host that current carries may reach the guest. */
 	vx_seal_current();
 	rcu_assign_pointer(current->vx_info, vxi);
+	vx_limit_note_tasks(vxi);
 	if (old) {
 		vx_member_put(old);
+		vx_limit_note_tasks(old);
 		vx_put(old);
 	}
 }

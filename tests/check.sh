@@ -10,6 +10,7 @@
 #     command, exactly the case the warning leaves to the author)
 #   - sparse on the module (make C=2)
 #   - kernel-doc warnings on kernel/
+#   - the uapi header against the literal ABI table (abi_static_check.c)
 #   - the tools built with -Werror, and cppcheck on userspace/
 #
 # Prints one line per check and exits non-zero if any fails.
@@ -60,6 +61,10 @@ out=$("$src/scripts/kernel-doc" -none "$top"/kernel/*.[ch] "$top"/kernel/uapi/li
 rc=0
 [ -n "$out" ] && { echo "$out"; rc=1; }
 result $rc "kernel-doc on kernel/"
+
+${CC:-cc} -std=gnu11 -Wall -Wextra -Werror -I"$top/kernel/uapi" -c \
+	-o /dev/null "$top/tests/abi_static_check.c"
+result $? "uapi header equals the literal ABI table (tests/abi_table.h)"
 
 make -s -C "$top/userspace" O="$cache/out/tools-check" >/dev/null
 result $? "userspace builds with -Wall -Wextra -Werror"

@@ -40,6 +40,7 @@
 #define VC_CAT_EVENT		48
 #define VC_CAT_FLAGS		52
 #define VC_CAT_VSPACE		54
+#define VC_CAT_RLIMIT		60
 
 /* Special ids */
 #define VC_DYNAMIC_ID		0xffffffffU	/* create: let the kernel pick */
@@ -577,5 +578,68 @@ struct vcmd_ctx_fiattr {
 #define IATTR_IXUNLINK		0x00020000U
 #define IATTR_IMMUTABLE		0x00040000U
 #define IATTR_COW		0x00080000U
+
+/* Resource limits of a context */
+#define VCMD_get_rlimit		VC_CMD(VC_CAT_RLIMIT, 1, 0)
+#define VCMD_set_rlimit		VC_CMD(VC_CAT_RLIMIT, 2, 0)
+#define VCMD_get_rlimit_mask	VC_CMD(VC_CAT_RLIMIT, 3, 0)
+#define VCMD_reset_hits		VC_CMD(VC_CAT_RLIMIT, 7, 0)
+#define VCMD_reset_minmax	VC_CMD(VC_CAT_RLIMIT, 9, 0)
+#define VCMD_rlimit_stat	VC_CMD(VC_CAT_VSTAT, 1, 0)
+
+/* Limit values: no limit, and (set_rlimit) leave the limit as it is. */
+#define CRLIM_UNSET		0ULL
+#define CRLIM_INFINITY		(~0ULL)
+#define CRLIM_KEEP		(~1ULL)
+
+/**
+ * struct vcmd_ctx_rlimit - argument of get_rlimit and set_rlimit
+ * @id: the resource, an RLIMIT_* number (RLIMIT_NPROC, RLIMIT_RSS,
+ *      RLIMIT_AS)
+ * @__reserved: padding, ignored
+ * @minimum: the guaranteed minimum: get: always CRLIM_UNSET; set:
+ *           CRLIM_UNSET or CRLIM_KEEP, nothing else
+ * @softlimit: the soft limit, CRLIM_INFINITY for none; set: CRLIM_KEEP
+ *             leaves it
+ * @maximum: the hard limit, likewise
+ *
+ * NPROC counts tasks, RSS and AS count pages.
+ */
+struct vcmd_ctx_rlimit {
+	__u32 id;
+	__u32 __reserved;
+	__u64 minimum;
+	__u64 softlimit;
+	__u64 maximum;
+};
+
+/**
+ * struct vcmd_ctx_rlimit_mask - result of get_rlimit_mask
+ * @minimum: the resources (bit N for RLIMIT_* number N) whose minimum can
+ *           be set
+ * @softlimit: those whose soft limit can be set
+ * @maximum: those whose hard limit can be set
+ */
+struct vcmd_ctx_rlimit_mask {
+	__u32 minimum;
+	__u32 softlimit;
+	__u32 maximum;
+};
+
+/**
+ * struct vcmd_rlimit_stat - argument of rlimit_stat
+ * @id: in: the resource, as in struct vcmd_ctx_rlimit
+ * @hits: out: how often the hard limit refused something
+ * @value: out: the current use
+ * @minimum: out: the smallest use seen since creation or reset_minmax
+ * @maximum: out: the largest
+ */
+struct vcmd_rlimit_stat {
+	__u32 id;
+	__u32 hits;
+	__u64 value;
+	__u64 minimum;
+	__u64 maximum;
+};
 
 #endif /* _UAPI_LINUX_VSERVER_H */
