@@ -16,8 +16,14 @@
 set -u
 kernel=$1 initrd=$2 secs=$3 seed=${4:-$(date +%s)}
 here=$(cd "$(dirname "$0")" && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+out=${VS_CACHE:-$HOME/.cache/vserver}/out/race
+rm -rf "$out"
+mkdir -p "$out"
+# fs_test's ext4 variant needs a disk, as in make test.
+mkfs.ext4 -q -F -b 1024 "$out/fs.img" 64M >/dev/null 2>&1 || {
+	echo "race: cannot make the ext4 disk" >&2
+	exit 1
+}
 
 export CMD="cd /tests || exit 1;
 	n=\$(nproc); echo \"race: \$n CPUs\";
@@ -27,11 +33,20 @@ export CMD="cd /tests || exit 1;
 	done;
 	./fuzz -t $secs -s $seed >/tmp/fuzz.log 2>&1; echo \"race: fuzz exit \$?\";
 	dmesg >/tmp/dmesg.txt; cat /tmp/dmesg.txt; echo race-done"
-APPEND="log_buf_len=8M ${APPEND:-}" TIMEOUT=$((secs + 1500)) "$here/vm.sh" "$kernel" "$initrd" >"$out/log" 2>&1
+DISK=$out/fs.img APPEND="log_buf_len=8M ${APPEND:-}" TIMEOUT=$((secs + 1500)) \
+	"$here/vm.sh" "$kernel" "$initrd" >"$out/log" 2>&1
 qrc=$?
 tr -d '\r' <"$out/log" >"$out/log.txt"
 
 grep '^race: ' "$out/log.txt"
+# KCSAN must be on and must find the races of its own boot self-test,
+# or a run without reports proves nothing.
+if ! grep -q 'kcsan: selftest: [0-9]*/[0-9]* tests passed' "$out/log.txt" ||
+	grep -q 'kcsan: selftest: .*FAIL' "$out/log.txt"; then
+	echo "race: KCSAN is not working in this kernel (no passed self-test)"
+	grep -i 'kcsan' "$out/log.txt" | head -5 | sed 's/^/#   /'
+	exit 1
+fi
 grep '^not ok' "$out/log.txt" | sed 's/^/race: failed test: /'
 
 # Split the KCSAN reports (between lines of '=') and sort them.
@@ -62,5 +77,6 @@ grep -q '^race-done' "$out/log.txt" || {
 	fails=$((fails + 1))
 }
 echo "race: $secs s of fuzz with seed $seed; KCSAN reports: $ours ours," \
-	"$theirs core kernel; other splats: $other; failed tests: $fails"
+	"$theirs core kernel; other splats: $other; failed tests: $fails" \
+	"(log: $out/log.txt)"
 [ "$ours" -eq 0 ] && [ "$other" -eq 0 ] && [ "$fails" -eq 0 ]
