@@ -56,10 +56,11 @@ fields() {
 		sed 's/[[:space:]]*|[[:space:]]*/|/g; s/^[[:space:]]*//; s/[[:space:]]*$//'
 }
 
+# wanted NAME [SELECTED...]: whether NAME is to be tried.
 wanted() {
-	[ $# -eq 0 ] && return 0
 	n=$1
 	shift
+	[ $# -eq 0 ] && return 0
 	for w in "$@"; do [ "$w" = "$n" ] && return 0; done
 	return 1
 }
