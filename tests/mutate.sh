@@ -33,8 +33,11 @@ run() {
 	mkdir -p "$dir"
 	"$qemu/initramfs.sh" "$dir/initramfs.cpio.gz" "$module" "$tools" \
 		"$tests" || return 2
+	# A fresh ext4 disk for fs_test, as in make test.
+	mkfs.ext4 -q -F -b 1024 "$dir/fs.img" 64M >/dev/null 2>&1 || return 2
 	"$qemu/boot.sh" -m test -o "$dir/out" -t 900 -a "vs.tests=$progs" \
-		"$kernel" "$dir/initramfs.cpio.gz" >/dev/null 2>&1
+		-d "$dir/fs.img" "$kernel" "$dir/initramfs.cpio.gz" >/dev/null 2>&1
+	rm -f "$dir/fs.img"
 	tr -d '\r' <"$dir/out/result" >"$dir/result" 2>/dev/null
 	grep '^not ok' "$dir/result" | head -5 | sed 's/^/#   /'
 	grep -q '^VS-GUEST-DONE' "$dir/result" || {

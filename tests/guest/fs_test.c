@@ -106,8 +106,12 @@ FIXTURE_SETUP(fs)
 	snprintf(self->dir, sizeof(self->dir), "/tmp/fs-%s", variant->fstype);
 	mkdir(self->dir, 0755);
 	if (!strcmp(variant->fstype, "ext4")) {
+		/*
+		 * The 6.1 harness runs the test after a skip in the setup:
+		 * leave through the harness's own jump instead.
+		 */
 		if (access("/dev/vda", F_OK))
-			SKIP(return, "no disk attached");
+			SKIP(longjmp(_metadata->env, 1), "no disk attached");
 		ASSERT_EQ(0, mount("/dev/vda", self->dir, "ext4", 0, NULL));
 		snprintf(cmd, sizeof(cmd), "rm -rf %s/t", self->dir);
 		ASSERT_EQ(0, system(cmd));
