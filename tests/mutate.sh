@@ -61,10 +61,10 @@ fields() {
 
 # wanted NAME [SELECTED...]: whether NAME is to be tried.
 wanted() {
-	n=$1
+	want=$1
 	shift
 	[ $# -eq 0 ] && return 0
-	for w in "$@"; do [ "$w" = "$n" ] && return 0; done
+	for w in "$@"; do [ "$w" = "$want" ] && return 0; done
 	return 1
 }
 
