@@ -2,10 +2,10 @@
 /*
  * vserver - security contexts: allocation, id table and life cycle
  *
- * Contexts live in an allocating xarray indexed by xid.  Lookups run under
- * RCU and take a reference with refcount_inc_not_zero(); a context leaves
- * the table when its last member is gone and is freed with call_rcu() when
- * its last reference is dropped.
+ * Contexts live in an id table (idtable.c), which holds their life cycle:
+ * lookups under RCU, removal from the table with the last member, free
+ * after a grace period once the last reference is gone.  This file adds
+ * what is a context's own: its capabilities, init, spaces and /proc entry.
  */
 
 #include <linux/atomic.h>
@@ -29,30 +29,34 @@
 
 #include "common.h"
 #include "context.h"
+#include "idtable.h"
 #include "limit.h"
 #include "proc.h"
 #include "space.h"
 
-/* Every live context, by xid; the table holds a reference on each. */
-static DEFINE_XARRAY_ALLOC(vx_table);
-
-/* Where the search for the next dynamic xid starts. */
-static u32 vx_next_dynamic = VC_XID_DYNAMIC_MIN;
-
-static atomic_t vx_created = ATOMIC_INIT(0);
-static atomic_t vx_active = ATOMIC_INIT(0);
-
-static void vx_free_rcu(struct rcu_head *head)
+static void vx_shutdown(struct vs_obj *obj)
 {
-	struct vx_info *vxi = container_of(head, struct vx_info, rcu);
+	struct vx_info *vxi = vx_of(obj);
+
+	vx_proc_remove(vxi);
+	vx_spaces_release(vxi);
+	wake_up_all(&vxi->exit_wait);
+}
+
+static void vx_free(struct vs_obj *obj)
+{
+	struct vx_info *vxi = vx_of(obj);
 
 	/* The last reference is gone: no reader is left. */
-	put_pid(rcu_dereference_protected(vxi->init_pid, 1));
-	put_pid(rcu_dereference_protected(vxi->reaper_pid, 1));
+	put_pid(rcu_dereference_protected(vxi->init_pid, vs_obj_freeing(obj)));
+	put_pid(rcu_dereference_protected(vxi->reaper_pid,
+					  vs_obj_freeing(obj)));
 	kfree(vxi);
-	/* vx_context_exit() waits for this callback with rcu_barrier(). */
-	module_put(THIS_MODULE);
 }
+
+/* Every live context, by xid. */
+static struct vs_id_table vx_table =
+	VS_ID_TABLE_INIT(vx_table, vx_shutdown, vx_free);
 
 /**
  * vx_get - take a reference on a context
@@ -60,7 +64,7 @@ static void vx_free_rcu(struct rcu_head *head)
  */
 void vx_get(struct vx_info *vxi)
 {
-	refcount_inc(&vxi->usage);
+	vs_obj_get(&vxi->obj);
 }
 
 /**
@@ -72,8 +76,8 @@ void vx_get(struct vx_info *vxi)
  */
 void vx_put(struct vx_info *vxi)
 {
-	if (vxi && refcount_dec_and_test(&vxi->usage))
-		call_rcu(&vxi->rcu, vx_free_rcu);
+	if (vxi)
+		vs_obj_put(&vxi->obj);
 }
 
 /**
@@ -100,59 +104,32 @@ struct vx_info *vx_create(u32 xid, u64 flags)
 	if (!vxi)
 		return ERR_PTR(-ENOMEM);
 
-	/* One reference for the table and one for the caller. */
-	refcount_set(&vxi->usage, 2);
-	/* The caller's membership, and persistence's. */
-	atomic_set(&vxi->members, (flags & VXF_PERSISTENT) ? 2 : 1);
-	spin_lock_init(&vxi->lock);
 	init_waitqueue_head(&vxi->exit_wait);
 	vxi->start_ns = ktime_get_boottime_ns();
 	mutex_init(&vxi->space_lock);
 	vx_limit_init(&vxi->limit);
-	vxi->flags = flags;
 	/* The spectator may see everything and change nothing. */
 	vxi->bcaps = xid == VC_XID_SPECTATOR ? 0 : VC_BCAPS_ALL;
-	__module_get(THIS_MODULE);
 
-	/*
-	 * The xid is only reserved (a NULL entry, which lookups do not see)
-	 * until the context is complete: nobody may find it half made.
-	 */
-	if (xid == VC_DYNAMIC_ID) {
-		ret = xa_alloc_cyclic(&vx_table, &vxi->xid, NULL,
-				      XA_LIMIT(VC_XID_DYNAMIC_MIN,
-					       VC_XID_DYNAMIC_MAX),
-				      &vx_next_dynamic, GFP_KERNEL_ACCOUNT);
-		if (ret == -EBUSY)
-			ret = -EAGAIN;
-	} else {
-		vxi->xid = xid;
-		ret = xa_insert(&vx_table, xid, NULL, GFP_KERNEL_ACCOUNT);
-		if (ret == -EBUSY) {
-			ret = -EEXIST;
-			old = vx_lookup(xid);
-			if (old && (vx_flags(old) & VXF_STATE_SETUP))
-				ret = -EBUSY;
-			vx_put(old);
-		}
+	ret = vs_obj_reserve(&vx_table, &vxi->obj, xid, flags);
+	if (ret == -EEXIST) {
+		old = vx_lookup(xid);
+		if (old && (vx_flags(old) & VXF_STATE_SETUP))
+			ret = -EBUSY;
+		vx_put(old);
 	}
-	if (ret < 0)
+	if (ret)
 		goto err_free;
 	ret = vx_proc_create(vxi);
 	if (ret) {
-		xa_erase(&vx_table, vxi->xid);
+		vs_obj_cancel(&vxi->obj);
 		goto err_free;
 	}
-
-	atomic_inc(&vx_created);
-	atomic_inc(&vx_active);
-	/* Into the reserved slot: this needs no memory and cannot fail. */
-	xa_store(&vx_table, vxi->xid, vxi, GFP_KERNEL_ACCOUNT);
+	vs_obj_publish(&vxi->obj);
 	return vxi;
 
 err_free:
 	kfree(vxi);
-	module_put(THIS_MODULE);
 	return ERR_PTR(ret);
 }
 
@@ -165,19 +142,9 @@ err_free:
  */
 struct vx_info *vx_lookup(u32 xid)
 {
-	struct vx_info *vxi;
+	struct vs_obj *obj = vs_obj_lookup(&vx_table, xid);
 
-	rcu_read_lock();
-	vxi = xa_load(&vx_table, xid);
-	if (vxi && !refcount_inc_not_zero(&vxi->usage))
-		vxi = NULL;
-	rcu_read_unlock();
-	if (vxi && !atomic_read(&vxi->members)) {
-		/* Being shut down: as good as gone. */
-		vx_put(vxi);
-		vxi = NULL;
-	}
-	return vxi;
+	return obj ? vx_of(obj) : NULL;
 }
 
 /**
@@ -188,19 +155,7 @@ struct vx_info *vx_lookup(u32 xid)
  */
 bool vx_member_get(struct vx_info *vxi)
 {
-	return atomic_inc_not_zero(&vxi->members);
-}
-
-static void vx_shutdown(struct vx_info *vxi)
-{
-	might_sleep();
-	xa_erase(&vx_table, vxi->xid);
-	atomic_dec(&vx_active);
-	vx_proc_remove(vxi);
-	vx_spaces_release(vxi);
-	wake_up_all(&vxi->exit_wait);
-	/* The table's reference. */
-	vx_put(vxi);
+	return vs_obj_member_get(&vxi->obj);
 }
 
 /**
@@ -211,7 +166,7 @@ static void vx_shutdown(struct vx_info *vxi)
  */
 bool vx_alive(struct vx_info *vxi)
 {
-	return atomic_read(&vxi->members) > 0;
+	return vs_obj_alive(&vxi->obj);
 }
 
 /**
@@ -249,7 +204,7 @@ struct vx_info *vx_spectator_join(void)
  * @init: replace @vxi->init_pid
  * @reaper: replace @vxi->reaper_pid
  *
- * Readers look at the slots under RCU only, without @vxi->lock (some of
+ * Readers look at the slots under RCU only, without @vxi->obj.lock (some of
  * them run with tasklist_lock held or in softirq, where taking @lock
  * would invert the lock order with getpid()).  The old pids are dropped
  * after one grace period.  May sleep.
@@ -259,18 +214,18 @@ void vx_set_init(struct vx_info *vxi, bool init, bool reaper)
 	struct pid *tgid = task_tgid(current), *old_init = NULL;
 	struct pid *old_reaper = NULL;
 
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->obj.lock);
 	if (init) {
 		old_init = rcu_dereference_protected(vxi->init_pid,
-						     lockdep_is_held(&vxi->lock));
+						     lockdep_is_held(&vxi->obj.lock));
 		rcu_assign_pointer(vxi->init_pid, get_pid(tgid));
 	}
 	if (reaper) {
 		old_reaper = rcu_dereference_protected(vxi->reaper_pid,
-						       lockdep_is_held(&vxi->lock));
+						       lockdep_is_held(&vxi->obj.lock));
 		rcu_assign_pointer(vxi->reaper_pid, get_pid(tgid));
 	}
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->obj.lock);
 	if (old_init || old_reaper) {
 		synchronize_rcu();
 		put_pid(old_init);
@@ -286,8 +241,7 @@ void vx_set_init(struct vx_info *vxi, bool init, bool reaper)
  */
 void vx_member_put(struct vx_info *vxi)
 {
-	if (atomic_dec_and_test(&vxi->members))
-		vx_shutdown(vxi);
+	vs_obj_member_put(&vxi->obj);
 }
 
 /**
@@ -298,7 +252,7 @@ void vx_member_put(struct vx_info *vxi)
  */
 u64 vx_flags(struct vx_info *vxi)
 {
-	return READ_ONCE(vxi->flags);
+	return vs_obj_flags(&vxi->obj);
 }
 
 /**
@@ -309,14 +263,7 @@ u64 vx_flags(struct vx_info *vxi)
  */
 unsigned int vx_task_count(struct vx_info *vxi)
 {
-	unsigned int n;
-
-	spin_lock(&vxi->lock);
-	n = atomic_read(&vxi->members);
-	if (vxi->flags & VXF_PERSISTENT)
-		n--;
-	spin_unlock(&vxi->lock);
-	return n;
+	return vs_obj_task_count(&vxi->obj);
 }
 
 /**
@@ -335,27 +282,15 @@ unsigned int vx_task_count(struct vx_info *vxi)
  */
 int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
 {
-	bool drop_member, set_init;
-	u64 old, new;
+	u64 old;
+	int ret;
 
-	spin_lock(&vxi->lock);
-	old = vxi->flags;
-	mask &= ~(VXF_ONE_TIME & ~old);
-	new = (old & ~mask) | (flags & mask);
-	if (!(old & VXF_PERSISTENT) && (new & VXF_PERSISTENT) &&
-	    !atomic_inc_not_zero(&vxi->members)) {
-		spin_unlock(&vxi->lock);
-		return -ESRCH;
-	}
-	drop_member = (old & VXF_PERSISTENT) && !(new & VXF_PERSISTENT);
-	set_init = (old & ~new & VXF_STATE_INIT) && vxi == vx_current();
-	WRITE_ONCE(vxi->flags, new);
-	spin_unlock(&vxi->lock);
-	if (set_init)
+	ret = vs_obj_change_flags(&vxi->obj, flags, mask, VXF_ONE_TIME, &old);
+	if (ret)
+		return ret;
+	/* Only the call that found STATE_INIT set can have cleared it. */
+	if ((old & mask & ~flags & VXF_STATE_INIT) && vxi == vx_current())
 		vx_set_init(vxi, true, true);
-
-	if (drop_member)
-		vx_member_put(vxi);
 	return 0;
 }
 
@@ -370,9 +305,9 @@ int vx_change_flags(struct vx_info *vxi, u64 flags, u64 mask)
  */
 void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask)
 {
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->obj.lock);
 	WRITE_ONCE(vxi->bcaps, vxi->bcaps & (bcaps | ~mask));
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->obj.lock);
 }
 
 /**
@@ -384,24 +319,19 @@ void vx_change_bcaps(struct vx_info *vxi, u64 bcaps, u64 mask)
  */
 void vx_change_word(struct vx_info *vxi, u64 *word, u64 value, u64 mask)
 {
-	spin_lock(&vxi->lock);
+	spin_lock(&vxi->obj.lock);
 	WRITE_ONCE(*word, (*word & ~mask) | (value & mask));
-	spin_unlock(&vxi->lock);
+	spin_unlock(&vxi->obj.lock);
 }
 
 /**
  * vx_walk_contexts - call a function for every context in the table
- * @fn: the function; called under rcu_read_lock(), must not sleep
+ * @fn: the function; called under rcu_read_lock(), must not sleep; it
+ *      gets the context's &struct vs_obj (vx_of() gives the context)
  */
-void vx_walk_contexts(void (*fn)(struct vx_info *vxi))
+void vx_walk_contexts(void (*fn)(struct vs_obj *obj))
 {
-	struct vx_info *vxi;
-	unsigned long xid;
-
-	rcu_read_lock();
-	xa_for_each(&vx_table, xid, vxi)
-		fn(vxi);
-	rcu_read_unlock();
+	vs_id_table_walk(&vx_table, fn);
 }
 
 /**
@@ -411,7 +341,7 @@ void vx_walk_contexts(void (*fn)(struct vx_info *vxi))
  */
 unsigned int vx_nr_created(void)
 {
-	return atomic_read(&vx_created);
+	return atomic_read(&vx_table.created);
 }
 
 /**
@@ -421,7 +351,7 @@ unsigned int vx_nr_created(void)
  */
 unsigned int vx_nr_active(void)
 {
-	return atomic_read(&vx_active);
+	return atomic_read(&vx_table.active);
 }
 
 /**
@@ -431,6 +361,7 @@ unsigned int vx_nr_active(void)
  */
 int vx_context_init(void)
 {
+	BUILD_BUG_ON(VXF_PERSISTENT != VS_OBJ_PERSISTENT);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_create) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_ctx_migrate) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_vx_info) != 8);
@@ -472,7 +403,5 @@ int vx_context_init(void)
  */
 void vx_context_exit(void)
 {
-	WARN_ON_ONCE(!xa_empty(&vx_table));
-	rcu_barrier();
-	xa_destroy(&vx_table);
+	vs_id_table_destroy(&vx_table);
 }

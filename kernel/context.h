@@ -19,6 +19,7 @@
 
 #include <linux/vserver.h>
 
+#include "idtable.h"
 #include "limit.h"
 
 struct nsproxy;
@@ -40,25 +41,15 @@ struct vx_space {
 
 /**
  * struct vx_info - a security context
- * @xid: the context id, 2..65535; never changes.
- * @usage: references to this structure: one per task whose
- *         task_struct::vx_info points here (dropped when the task_struct is
- *         freed), one while the context is in the id table, and one per
- *         lookup in progress.  At zero the structure is freed after an RCU
- *         grace period, so that RCU readers of another task's vx_info can
- *         still dereference it.  Each structure holds a reference on the
- *         module from creation until that free.
- * @members: tasks that belong to the context and have not exited, plus one
- *           while VXF_PERSISTENT is set.  When it drops to zero the context
- *           is shut down: it leaves the id table and can no longer be
- *           looked up or entered; tasks that still point at it (zombies)
- *           keep the structure alive through @usage.  It never goes up from
- *           zero.
- * @lock: protects @flags, changes of @init_pid and @reaper_pid, and the part of
- *         @members that VXF_PERSISTENT stands for.  Readers of single
- *         words (@flags, @bcaps, @ccaps, @umask) use READ_ONCE() without
- *         it.
- * @flags: the context flags, VXF_*.
+ * @obj: its id (the xid, 1..65535), references, members, flags (VXF_*)
+ *       and life cycle, kept by the id table (idtable.h, which documents
+ *       them).  References are held by each task whose
+ *       task_struct::vx_info points here, from fork or entry until the
+ *       task_struct is freed, so that zombies and RCU readers of another
+ *       task's pointer can still look at the context; members are its
+ *       tasks until their exit call-out.  @obj.lock also protects changes
+ *       of @bcaps, @ccaps, @umask, @init_pid and @reaper_pid; readers of
+ *       those words use READ_ONCE() without it.
  * @bcaps: the capability bounding set, one bit per Linux capability;
  *         enforced once the context has left STATE_SETUP.
  * @ccaps: the context capabilities, VXC_*.
@@ -89,14 +80,9 @@ struct vx_space {
  * @reaper_pid: the context's reaper, set by ctx_migrate with
  *              VXM_SET_REAPER; holds a pid reference; as @init_pid.
  * @limit: the resource limits and what was seen of their use (limit.c).
- * @rcu: for the deferred free.
  */
 struct vx_info {
-	u32 xid;
-	refcount_t usage;
-	atomic_t members;
-	spinlock_t lock; /* see @lock above */
-	u64 flags;
+	struct vs_obj obj;
 	u64 bcaps;
 	u64 ccaps;
 	u64 umask;
@@ -113,7 +99,6 @@ struct vx_info {
 	struct pid __rcu *init_pid;
 	struct pid __rcu *reaper_pid;
 	struct vx_limit limit;
-	struct rcu_head rcu;
 };
 
 int vx_context_init(void);
@@ -134,20 +119,64 @@ bool vx_alive(struct vx_info *vxi);
 u64 vx_flags(struct vx_info *vxi);
 unsigned int vx_task_count(struct vx_info *vxi);
 unsigned int vx_nr_created(void);
-void vx_walk_contexts(void (*fn)(struct vx_info *vxi));
+void vx_walk_contexts(void (*fn)(struct vs_obj *obj));
 unsigned int vx_nr_active(void);
+
+/**
+ * vx_of - the context that embeds an id table object
+ * @obj: the &vx_info.obj of a context
+ *
+ * Return: the context.
+ */
+static inline struct vx_info *vx_of(struct vs_obj *obj)
+{
+	return container_of(obj, struct vx_info, obj);
+}
+
+/**
+ * vs_task_owns_ctx - whether a task's context pointers are stable
+ * @task: the task
+ *
+ * A task's task_struct::vx_info and ::nx_info change only when the task
+ * itself enters a context, and are set by fork before the child first
+ * runs.  So, without RCU or a lock, they may be read by the task itself,
+ * by fork for a child that never ran (TASK_NEW, or TASK_DEAD when the
+ * fork failed), and when the task_struct is freed (no reference left).
+ * Anybody else reads them under rcu_read_lock().
+ *
+ * Return: true in those cases.
+ */
+static inline bool vs_task_owns_ctx(struct task_struct *task)
+{
+	unsigned int state = READ_ONCE(task->__state);
+
+	return task == current || state == TASK_NEW || state == TASK_DEAD ||
+	       !refcount_read(&task->usage);
+}
+
+/**
+ * vx_task_ctx - the security context of a task whose pointer is stable
+ * @task: the task, see vs_task_owns_ctx()
+ *
+ * Return: the context, or NULL on the host.
+ */
+static inline struct vx_info *vx_task_ctx(struct task_struct *task)
+{
+	return rcu_dereference_protected(task->vx_info,
+					 vs_task_owns_ctx(task));
+}
 
 /**
  * vx_current - the security context of the current task
  *
- * Only the task itself changes its own pointer, so no lock is needed and
- * the context stays alive while current uses it.
+ * The context stays alive while current uses it: current holds a
+ * reference until its task_struct is freed.
  *
  * Return: the context, or NULL on the host.
  */
 static inline struct vx_info *vx_current(void)
 {
-	return rcu_dereference_protected(current->vx_info, true);
+	return vx_task_ctx(current);
 }
 
 /**
@@ -159,7 +188,7 @@ static inline u32 vx_current_xid(void)
 {
 	struct vx_info *vxi = vx_current();
 
-	return vxi ? vxi->xid : 0;
+	return vxi ? vxi->obj.id : 0;
 }
 
 /**
@@ -170,7 +199,7 @@ static inline u32 vx_current_xid(void)
  */
 static inline bool vx_is_spectator(struct vx_info *vxi)
 {
-	return vxi && vxi->xid == VC_XID_SPECTATOR;
+	return vxi && vxi->obj.id == VC_XID_SPECTATOR;
 }
 
 /**
@@ -186,7 +215,7 @@ static inline u32 vx_task_xid(struct task_struct *task)
 
 	rcu_read_lock();
 	vxi = rcu_dereference(task->vx_info);
-	xid = vxi ? vxi->xid : 0;
+	xid = vxi ? vxi->obj.id : 0;
 	rcu_read_unlock();
 	return xid;
 }

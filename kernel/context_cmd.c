@@ -116,7 +116,7 @@ long vc_ctx_create(u32 id, void __user *data)
 	if (IS_ERR(vxi))
 		return PTR_ERR(vxi);
 	vx_enter_current(vxi);
-	return vxi->xid;
+	return vxi->obj.id;
 }
 
 /**
@@ -218,7 +218,7 @@ long vc_vx_info(u32 id, void __user *data)
 	vxi = vc_lookup_visible(id);
 	if (!vxi)
 		return -ESRCH;
-	arg.xid = vxi->xid;
+	arg.xid = vxi->obj.id;
 	rcu_read_lock();
 	arg.initpid = pid_vnr(rcu_dereference(vxi->init_pid));
 	rcu_read_unlock();
@@ -248,7 +248,7 @@ long vc_ctx_stat(u32 id, void __user *data)
 	if (!vxi)
 		return -ESRCH;
 	/* Not counting the reference this lookup holds. */
-	arg.usecnt = refcount_read(&vxi->usage) - 1;
+	arg.usecnt = refcount_read(&vxi->obj.usage) - 1;
 	arg.tasks = vx_task_count(vxi);
 	vx_put(vxi);
 

@@ -77,8 +77,9 @@ static bool vx_task_active(struct task_struct *t)
 	       ((state & TASK_UNINTERRUPTIBLE) && !(state & TASK_NOLOAD));
 }
 
-static void vx_load_fold(struct vx_info *vxi)
+static void vx_load_fold(struct vs_obj *obj)
 {
+	struct vx_info *vxi = vx_of(obj);
 	unsigned long active = (unsigned long)vxi->load_active * FIXED_1;
 
 	WRITE_ONCE(vxi->load[0], calc_load(vxi->load[0], EXP_1, active));

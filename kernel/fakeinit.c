@@ -31,7 +31,7 @@ static pid_t vx_fake_init(void)
 	struct pid *init;
 	pid_t nr = 0;
 
-	if (!cur || !(READ_ONCE(cur->flags) & VXF_INFO_INIT) ||
+	if (!cur || !(vx_flags(cur) & VXF_INFO_INIT) ||
 	    vx_is_spectator(cur) ||
 	    task_active_pid_ns(current) != &init_pid_ns)
 		return 0;

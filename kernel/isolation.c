@@ -206,7 +206,7 @@ int vc_capable(const struct cred *cred, struct user_namespace *ns, int cap)
 		return 0;
 	if (cap < 0 || cap > CAP_LAST_CAP)
 		return -EPERM;
-	if (!vx_is_spectator(cur) && (READ_ONCE(cur->flags) & VXF_STATE_SETUP))
+	if (!vx_is_spectator(cur) && (vx_flags(cur) & VXF_STATE_SETUP))
 		return 0;
 	return (READ_ONCE(cur->bcaps) & BIT_ULL(cap)) ? 0 : -EPERM;
 }
@@ -231,7 +231,7 @@ void vc_exec_creds(struct cred *new)
 
 	if (!cur || new->user_ns != &init_user_ns)
 		return;
-	if (!vx_is_spectator(cur) && (READ_ONCE(cur->flags) & VXF_STATE_SETUP))
+	if (!vx_is_spectator(cur) && (vx_flags(cur) & VXF_STATE_SETUP))
 		return;
 	bcaps = READ_ONCE(cur->bcaps);
 	bset.cap[0] = lower_32_bits(bcaps);

@@ -295,7 +295,7 @@ static long vc_limit_writable(u32 id, struct vx_info **vxip,
 	ret = vc_lookup_writable(id, vxip);
 	if (ret != -EPERM || !cur || vx_is_spectator(cur))
 		return ret;
-	if (!(id & 0x80000000U) && id != cur->xid)
+	if (!(id & 0x80000000U) && id != cur->obj.id)
 		return ret;
 	if (!vc_ccapable(CAP_SYS_RESOURCE, VXC_SET_RLIMIT))
 		return ret;

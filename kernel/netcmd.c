@@ -91,7 +91,7 @@ long vc_net_create(u32 id, void __user *data)
 	if (IS_ERR(nxi))
 		return PTR_ERR(nxi);
 	nx_enter_current(nxi);
-	return nxi->nid;
+	return nxi->obj.id;
 }
 
 /**
@@ -144,7 +144,7 @@ long vc_task_nid(u32 id)
 	task = pid_task(find_vpid(id), PIDTYPE_PID);
 	if (task) {
 		nxi = rcu_dereference(task->nx_info);
-		nid = nxi ? nxi->nid : 0;
+		nid = nxi ? nxi->obj.id : 0;
 	}
 	rcu_read_unlock();
 	return task ? nid : -ESRCH;
@@ -165,7 +165,7 @@ long vc_nx_info(u32 id, void __user *data)
 	nxi = nc_lookup_visible(id);
 	if (!nxi)
 		return -ESRCH;
-	arg.nid = nxi->nid;
+	arg.nid = nxi->obj.id;
 	nx_put(nxi);
 	if (copy_to_user(data, &arg, sizeof(arg)))
 		return -EFAULT;

@@ -55,7 +55,7 @@ static int nx_proc_nx_info_show(struct seq_file *m, void *v)
 	__be32 lback = READ_ONCE(nxi->lback);
 	unsigned int i;
 
-	seq_printf(m, "ID:\t%u\n", nxi->nid);
+	seq_printf(m, "ID:\t%u\n", nxi->obj.id);
 	seq_printf(m, "Bcast:\t%pI4\n", &bcast);
 	seq_printf(m, "Lback:\t%pI4\n", &lback);
 	rcu_read_lock();
@@ -82,7 +82,7 @@ static int nx_proc_nx_status_show(struct seq_file *m, void *v)
 {
 	struct nx_info *nxi = m->private;
 
-	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->usage));
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&nxi->obj.usage));
 	seq_printf(m, "Tasks:\t%u\n", nx_task_count(nxi));
 	seq_printf(m, "Flags:\t%016llx\n", nx_flags(nxi));
 	seq_printf(m, "NCaps:\t%016llx\n", READ_ONCE(nxi->ncaps));
@@ -100,7 +100,7 @@ int nx_proc_create(struct nx_info *nxi)
 	struct proc_dir_entry *dir;
 	char name[12];
 
-	snprintf(name, sizeof(name), "%u", nxi->nid);
+	snprintf(name, sizeof(name), "%u", nxi->obj.id);
 	dir = proc_mkdir_data(name, 0555, nx_proc_dir, nxi);
 	if (!dir)
 		return -ENOMEM;

@@ -2,10 +2,10 @@
 /*
  * vserver - network contexts: allocation, id table, life cycle, addresses
  *
- * Network contexts live in an allocating xarray indexed by nid, with the
- * same rules as security contexts: lookups under RCU with
- * refcount_inc_not_zero(), removal from the table with the last member,
- * free with call_rcu() after the last reference.  Their address lists are
+ * Network contexts live in an id table (idtable.c) with the same life
+ * cycle as security contexts: lookups under RCU, removal from the table
+ * with the last member, free after a grace period once the last
+ * reference is gone.  Their address lists are
  * read under RCU from the socket call-outs, in softirq too, and replaced
  * whole under nx_info::addr_lock.
  */
@@ -26,29 +26,28 @@
 #include <linux/vserver.h>
 
 #include "common.h"
+#include "idtable.h"
 #include "network.h"
 #include "netproc.h"
 
-/* Every live network context, by nid; the table holds a reference. */
-static DEFINE_XARRAY_ALLOC(nx_table);
-
-/* Where the search for the next dynamic nid starts. */
-static u32 nx_next_dynamic = VC_XID_DYNAMIC_MIN;
-
-static atomic_t nx_created = ATOMIC_INIT(0);
-static atomic_t nx_active = ATOMIC_INIT(0);
-
-static void nx_free_rcu(struct rcu_head *head)
+static void nx_shutdown(struct vs_obj *obj)
 {
-	struct nx_info *nxi = container_of(head, struct nx_info, rcu);
+	nx_proc_remove(nx_of(obj));
+}
+
+static void nx_free(struct vs_obj *obj)
+{
+	struct nx_info *nxi = nx_of(obj);
 
 	/* Nobody can reach the lists any more: no grace period needed. */
-	kfree(rcu_dereference_protected(nxi->v4, true));
-	kfree(rcu_dereference_protected(nxi->v6, true));
+	kfree(rcu_dereference_protected(nxi->v4, vs_obj_freeing(obj)));
+	kfree(rcu_dereference_protected(nxi->v6, vs_obj_freeing(obj)));
 	kfree(nxi);
-	/* nx_network_exit() waits for this callback with rcu_barrier(). */
-	module_put(THIS_MODULE);
 }
+
+/* Every live network context, by nid. */
+static struct vs_id_table nx_table =
+	VS_ID_TABLE_INIT(nx_table, nx_shutdown, nx_free);
 
 /**
  * nx_get - take a reference on a network context
@@ -56,7 +55,7 @@ static void nx_free_rcu(struct rcu_head *head)
  */
 void nx_get(struct nx_info *nxi)
 {
-	refcount_inc(&nxi->usage);
+	vs_obj_get(&nxi->obj);
 }
 
 /**
@@ -67,8 +66,8 @@ void nx_get(struct nx_info *nxi)
  */
 void nx_put(struct nx_info *nxi)
 {
-	if (nxi && refcount_dec_and_test(&nxi->usage))
-		call_rcu(&nxi->rcu, nx_free_rcu);
+	if (nxi)
+		vs_obj_put(&nxi->obj);
 }
 
 /**
@@ -93,47 +92,21 @@ struct nx_info *nx_create(u32 nid, u64 flags)
 	if (!nxi)
 		return ERR_PTR(-ENOMEM);
 
-	/* One reference for the table and one for the caller. */
-	refcount_set(&nxi->usage, 2);
-	/* The caller's membership, and persistence's. */
-	atomic_set(&nxi->members, (flags & NXF_PERSISTENT) ? 2 : 1);
-	spin_lock_init(&nxi->lock);
 	mutex_init(&nxi->addr_lock);
-	nxi->flags = flags;
-	__module_get(THIS_MODULE);
-
-	/* Only reserved until the network context is complete. */
-	if (nid == VC_DYNAMIC_ID) {
-		ret = xa_alloc_cyclic(&nx_table, &nxi->nid, NULL,
-				      XA_LIMIT(VC_XID_DYNAMIC_MIN,
-					       VC_XID_DYNAMIC_MAX),
-				      &nx_next_dynamic, GFP_KERNEL_ACCOUNT);
-		if (ret == -EBUSY)
-			ret = -EAGAIN;
-	} else {
-		nxi->nid = nid;
-		ret = xa_insert(&nx_table, nid, NULL, GFP_KERNEL_ACCOUNT);
-		if (ret == -EBUSY)
-			ret = -EEXIST;
-	}
-	if (ret < 0)
+	ret = vs_obj_reserve(&nx_table, &nxi->obj, nid, flags);
+	if (ret)
 		goto err_free;
-	nxi->lback = htonl(INADDR_LOOPBACK ^ ((nxi->nid & 0xffff) << 8));
+	nxi->lback = htonl(INADDR_LOOPBACK ^ ((nxi->obj.id & 0xffff) << 8));
 	ret = nx_proc_create(nxi);
 	if (ret) {
-		xa_erase(&nx_table, nxi->nid);
+		vs_obj_cancel(&nxi->obj);
 		goto err_free;
 	}
-
-	atomic_inc(&nx_created);
-	atomic_inc(&nx_active);
-	/* Into the reserved slot: this needs no memory and cannot fail. */
-	xa_store(&nx_table, nxi->nid, nxi, GFP_KERNEL_ACCOUNT);
+	vs_obj_publish(&nxi->obj);
 	return nxi;
 
 err_free:
 	kfree(nxi);
-	module_put(THIS_MODULE);
 	return ERR_PTR(ret);
 }
 
@@ -145,18 +118,9 @@ err_free:
  */
 struct nx_info *nx_lookup(u32 nid)
 {
-	struct nx_info *nxi;
+	struct vs_obj *obj = vs_obj_lookup(&nx_table, nid);
 
-	rcu_read_lock();
-	nxi = xa_load(&nx_table, nid);
-	if (nxi && !refcount_inc_not_zero(&nxi->usage))
-		nxi = NULL;
-	rcu_read_unlock();
-	if (nxi && !atomic_read(&nxi->members)) {
-		nx_put(nxi);
-		nxi = NULL;
-	}
-	return nxi;
+	return obj ? nx_of(obj) : NULL;
 }
 
 /**
@@ -167,7 +131,7 @@ struct nx_info *nx_lookup(u32 nid)
  */
 bool nx_member_get(struct nx_info *nxi)
 {
-	return atomic_inc_not_zero(&nxi->members);
+	return vs_obj_member_get(&nxi->obj);
 }
 
 /**
@@ -178,13 +142,7 @@ bool nx_member_get(struct nx_info *nxi)
  */
 void nx_member_put(struct nx_info *nxi)
 {
-	if (!atomic_dec_and_test(&nxi->members))
-		return;
-	xa_erase(&nx_table, nxi->nid);
-	atomic_dec(&nx_active);
-	nx_proc_remove(nxi);
-	/* The table's reference. */
-	nx_put(nxi);
+	vs_obj_member_put(&nxi->obj);
 }
 
 /**
@@ -213,7 +171,7 @@ void nx_enter_current(struct nx_info *nxi)
  */
 u64 nx_flags(const struct nx_info *nxi)
 {
-	return READ_ONCE(nxi->flags);
+	return vs_obj_flags(&nxi->obj);
 }
 
 /**
@@ -230,25 +188,7 @@ u64 nx_flags(const struct nx_info *nxi)
  */
 int nx_change_flags(struct nx_info *nxi, u64 flags, u64 mask)
 {
-	bool drop_member;
-	u64 old, new;
-
-	spin_lock(&nxi->lock);
-	old = nxi->flags;
-	mask &= ~(NXF_ONE_TIME & ~old);
-	new = (old & ~mask) | (flags & mask);
-	if (!(old & NXF_PERSISTENT) && (new & NXF_PERSISTENT) &&
-	    !atomic_inc_not_zero(&nxi->members)) {
-		spin_unlock(&nxi->lock);
-		return -ESRCH;
-	}
-	drop_member = (old & NXF_PERSISTENT) && !(new & NXF_PERSISTENT);
-	WRITE_ONCE(nxi->flags, new);
-	spin_unlock(&nxi->lock);
-
-	if (drop_member)
-		nx_member_put(nxi);
-	return 0;
+	return vs_obj_change_flags(&nxi->obj, flags, mask, NXF_ONE_TIME, NULL);
 }
 
 /**
@@ -259,9 +199,9 @@ int nx_change_flags(struct nx_info *nxi, u64 flags, u64 mask)
  */
 void nx_change_ncaps(struct nx_info *nxi, u64 ncaps, u64 mask)
 {
-	spin_lock(&nxi->lock);
+	spin_lock(&nxi->obj.lock);
 	WRITE_ONCE(nxi->ncaps, (nxi->ncaps & ~mask) | (ncaps & mask));
-	spin_unlock(&nxi->lock);
+	spin_unlock(&nxi->obj.lock);
 }
 
 /**
@@ -272,14 +212,7 @@ void nx_change_ncaps(struct nx_info *nxi, u64 ncaps, u64 mask)
  */
 unsigned int nx_task_count(struct nx_info *nxi)
 {
-	unsigned int n;
-
-	spin_lock(&nxi->lock);
-	n = atomic_read(&nxi->members);
-	if (nxi->flags & NXF_PERSISTENT)
-		n--;
-	spin_unlock(&nxi->lock);
-	return n;
+	return vs_obj_task_count(&nxi->obj);
 }
 
 /**
@@ -289,7 +222,7 @@ unsigned int nx_task_count(struct nx_info *nxi)
  */
 unsigned int nx_nr_created(void)
 {
-	return atomic_read(&nx_created);
+	return atomic_read(&nx_table.created);
 }
 
 /**
@@ -299,7 +232,7 @@ unsigned int nx_nr_created(void)
  */
 unsigned int nx_nr_active(void)
 {
-	return atomic_read(&nx_active);
+	return atomic_read(&nx_table.active);
 }
 
 /* Entry comparisons for nx_list_replace(); fields, not bytes (padding). */
@@ -556,6 +489,7 @@ bool nx_v6_overlap(const struct nx_addr_list *a, const struct nx_addr_list *b)
  */
 int nx_network_init(void)
 {
+	BUILD_BUG_ON(NXF_PERSISTENT != VS_OBJ_PERSISTENT);
 	BUILD_BUG_ON(sizeof(struct vcmd_net_create) != 8);
 	BUILD_BUG_ON(sizeof(struct vcmd_nx_info) != 4);
 	BUILD_BUG_ON(sizeof(struct vcmd_net_addr_v0) != 36);
@@ -576,7 +510,5 @@ int nx_network_init(void)
  */
 void nx_network_exit(void)
 {
-	WARN_ON_ONCE(!xa_empty(&nx_table));
-	rcu_barrier();
-	xa_destroy(&nx_table);
+	vs_id_table_destroy(&nx_table);
 }

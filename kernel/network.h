@@ -17,6 +17,9 @@
 
 #include <linux/vserver.h>
 
+#include "context.h"
+#include "idtable.h"
+
 struct proc_dir_entry;
 
 /* The most IPv4 and IPv6 entries a network context can have, each. */
@@ -71,22 +74,16 @@ struct nx_addr_list {
 
 /**
  * struct nx_info - a network context
- * @nid: the network context id, 2..65535; never changes.
- * @usage: references: one per task whose task_struct::nx_info points here
- *         (dropped when the task_struct is freed), one per socket whose
- *         sock::sk_nx_info does (dropped when the socket is freed), one
- *         while it is in the id table, one per lookup in progress.  At
- *         zero the structure is freed after an RCU grace period, so that
- *         socket lookups running under RCU can still read it.  Each
- *         structure holds a reference on the module until that free.
- * @members: tasks in the context that have not exited, plus one while
- *           NXF_PERSISTENT is set.  At zero the context leaves the id
- *           table: it can no longer be entered or changed, while sockets
- *           made in it keep working with the addresses it had.
- * @lock: protects @flags against concurrent changes and the part of
- *        @members that NXF_PERSISTENT stands for.  Readers of @flags and
- *        @ncaps use READ_ONCE().
- * @flags: the network flags, NXF_*.
+ * @obj: its id (the nid, 2..65535), references, members, flags (NXF_*)
+ *       and life cycle, kept by the id table (idtable.h, which documents
+ *       them).  References are held by each task whose
+ *       task_struct::nx_info points here, until the task_struct is freed,
+ *       and by each socket whose sock::sk_nx_info does, until the socket
+ *       is freed; the free after a grace period lets socket lookups under
+ *       RCU read it.  Members are its tasks until their exit call-out: at
+ *       shutdown it can no longer be entered or changed, while sockets
+ *       made in it keep working with the addresses it had.  @obj.lock also
+ *       protects changes of @ncaps.
  * @ncaps: the network capabilities, NXC_*.
  * @addr_lock: serialises changes of @v4, @v6, @lback and @bcast.
  * @v4: the IPv4 entries, NULL if there are none; RCU.
@@ -95,14 +92,9 @@ struct nx_addr_list {
  *         with READ_ONCE().
  * @bcast: the context's broadcast address, or 0; read with READ_ONCE().
  * @proc_dir: /proc/virtnet/<nid>, from creation until shutdown.
- * @rcu: for the deferred free.
  */
 struct nx_info {
-	u32 nid;
-	refcount_t usage;
-	atomic_t members;
-	spinlock_t lock; /* see @lock above */
-	u64 flags;
+	struct vs_obj obj;
 	u64 ncaps;
 	struct mutex addr_lock; /* see @addr_lock above */
 	struct nx_addr_list __rcu *v4;
@@ -110,7 +102,6 @@ struct nx_info {
 	__be32 lback;
 	__be32 bcast;
 	struct proc_dir_entry *proc_dir;
-	struct rcu_head rcu;
 };
 
 int nx_network_init(void);
@@ -141,15 +132,36 @@ bool nx_v4_overlap(const struct nx_addr_list *a, const struct nx_addr_list *b);
 bool nx_v6_overlap(const struct nx_addr_list *a, const struct nx_addr_list *b);
 
 /**
- * nx_current - the network context of the current task
+ * nx_of - the network context that embeds an id table object
+ * @obj: the &nx_info.obj of a network context
  *
- * Only the task itself changes its own pointer.
+ * Return: the network context.
+ */
+static inline struct nx_info *nx_of(struct vs_obj *obj)
+{
+	return container_of(obj, struct nx_info, obj);
+}
+
+/**
+ * nx_task_ctx - the network context of a task whose pointer is stable
+ * @task: the task, see vs_task_owns_ctx()
+ *
+ * Return: the network context, or NULL on the host.
+ */
+static inline struct nx_info *nx_task_ctx(struct task_struct *task)
+{
+	return rcu_dereference_protected(task->nx_info,
+					 vs_task_owns_ctx(task));
+}
+
+/**
+ * nx_current - the network context of the current task
  *
  * Return: the network context, or NULL on the host.
  */
 static inline struct nx_info *nx_current(void)
 {
-	return rcu_dereference_protected(current->nx_info, true);
+	return nx_task_ctx(current);
 }
 
 /**
@@ -161,7 +173,7 @@ static inline u32 nx_current_nid(void)
 {
 	struct nx_info *nxi = nx_current();
 
-	return nxi ? nxi->nid : 0;
+	return nxi ? nxi->obj.id : 0;
 }
 
 #endif /* _VS_NETWORK_H */

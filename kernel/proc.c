@@ -72,7 +72,7 @@ static int vx_proc_ctx_info_show(struct seq_file *m, void *v)
 	init = pid_vnr(rcu_dereference(vxi->init_pid));
 	rcu_read_unlock();
 	init = vc_map_pid(init);
-	seq_printf(m, "ID:\t%u\n", vxi->xid);
+	seq_printf(m, "ID:\t%u\n", vxi->obj.id);
 	seq_printf(m, "Info:\t%p\n", vxi);
 	seq_printf(m, "Init:\t%d\n", init);
 	return 0;
@@ -87,7 +87,7 @@ static int vx_proc_ctx_status_show(struct seq_file *m, void *v)
 	space0 = vxi->space[0].mask;
 	space1 = vxi->space[1].mask;
 	mutex_unlock(&vxi->space_lock);
-	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->usage));
+	seq_printf(m, "UseCnt:\t%u\n", refcount_read(&vxi->obj.usage));
 	seq_printf(m, "Tasks:\t%u\n", vx_task_count(vxi));
 	seq_printf(m, "Flags:\t%016llx\n", vx_flags(vxi));
 	seq_printf(m, "BCaps:\t%016llx\n", READ_ONCE(vxi->bcaps));
@@ -158,7 +158,7 @@ int vx_proc_create(struct vx_info *vxi)
 	struct proc_dir_entry *dir;
 	char name[12];
 
-	snprintf(name, sizeof(name), "%u", vxi->xid);
+	snprintf(name, sizeof(name), "%u", vxi->obj.id);
 	dir = proc_mkdir_data(name, 0555, vx_proc_dir, vxi);
 	if (!dir)
 		return -ENOMEM;

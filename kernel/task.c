@@ -67,8 +67,8 @@ int vc_task_fork(struct task_struct *child, u64 clone_flags)
  */
 void vc_task_exit(struct task_struct *task)
 {
-	struct vx_info *vxi = rcu_dereference_protected(task->vx_info, true);
-	struct nx_info *nxi = rcu_dereference_protected(task->nx_info, true);
+	struct vx_info *vxi = vx_task_ctx(task);
+	struct nx_info *nxi = nx_task_ctx(task);
 
 	if (vxi) {
 		vx_member_put(vxi);
@@ -84,8 +84,8 @@ void vc_task_exit(struct task_struct *task)
  */
 void vc_task_free(struct task_struct *task)
 {
-	vx_put(rcu_dereference_protected(task->vx_info, true));
-	nx_put(rcu_dereference_protected(task->nx_info, true));
+	vx_put(vx_task_ctx(task));
+	nx_put(nx_task_ctx(task));
 }
 
 /**
