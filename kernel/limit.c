@@ -31,6 +31,7 @@
 
 #include <linux/capability.h>
 #include <linux/errno.h>
+#include <linux/lockdep.h>
 #include <linux/memcontrol.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
@@ -85,9 +86,9 @@ static int vx_res_index(u32 id)
 	return -EINVAL;
 }
 
-/* Called with the limit lock held. */
-static void vx_res_note(struct vx_res *r, u64 value)
+static void vx_res_note(struct vx_limit *lim, struct vx_res *r, u64 value)
 {
+	lockdep_assert_held(&lim->lock);
 	r->min = min(r->min, value);
 	r->max = max(r->max, value);
 }
@@ -110,7 +111,7 @@ int vx_limit_fork(struct vx_info *vxi)
 		r->hits++;
 		ret = -EAGAIN;
 	} else {
-		vx_res_note(r, n);
+		vx_res_note(&vxi->limit, r, n);
 	}
 	spin_unlock(&vxi->limit.lock);
 	return ret;
@@ -125,7 +126,7 @@ void vx_limit_note_tasks(struct vx_info *vxi)
 	u64 n = vx_task_count(vxi);
 
 	spin_lock(&vxi->limit.lock);
-	vx_res_note(&vxi->limit.res[VX_RES_NPROC], n);
+	vx_res_note(&vxi->limit, &vxi->limit.res[VX_RES_NPROC], n);
 	spin_unlock(&vxi->limit.lock);
 }
 
@@ -216,10 +217,10 @@ static void vx_res_measure(struct vx_info *vxi, u64 cur[VX_RES_COUNT],
 	if (mem)
 		vx_mem_usage(vxi, &cur[VX_RES_RSS], &cur[VX_RES_AS]);
 	spin_lock(&vxi->limit.lock);
-	vx_res_note(&res[VX_RES_NPROC], cur[VX_RES_NPROC]);
+	vx_res_note(&vxi->limit, &res[VX_RES_NPROC], cur[VX_RES_NPROC]);
 	if (mem) {
-		vx_res_note(&res[VX_RES_RSS], cur[VX_RES_RSS]);
-		vx_res_note(&res[VX_RES_AS], cur[VX_RES_AS]);
+		vx_res_note(&vxi->limit, &res[VX_RES_RSS], cur[VX_RES_RSS]);
+		vx_res_note(&vxi->limit, &res[VX_RES_AS], cur[VX_RES_AS]);
 	}
 	spin_unlock(&vxi->limit.lock);
 }

@@ -14,6 +14,7 @@
 #include <linux/bug.h>
 #include <linux/err.h>
 #include <linux/in.h>
+#include <linux/lockdep.h>
 #include <linux/module.h>
 #include <linux/overflow.h>
 #include <linux/rcupdate.h>
@@ -255,7 +256,7 @@ static bool nx_addr6_equal(const void *x, const void *y)
 /*
  * Publish a copy of *slot with @add appended, or without the entries
  * equal to @del (without every entry if @del is NULL too).  Entries are
- * @size bytes.  Called with nxi->addr_lock held.
+ * @size bytes.
  */
 static int nx_list_replace(struct nx_info *nxi,
 			   struct nx_addr_list __rcu **slot, size_t size,
@@ -265,6 +266,7 @@ static int nx_list_replace(struct nx_info *nxi,
 	struct nx_addr_list *old, *new;
 	unsigned int i, n = 0, count;
 
+	lockdep_assert_held(&nxi->addr_lock);
 	old = rcu_dereference_protected(*slot,
 					lockdep_is_held(&nxi->addr_lock));
 	count = old ? old->count : 0;
