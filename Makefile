@@ -16,6 +16,9 @@
 #   make check      static checks: checkpatch, sparse, kernel-doc, cppcheck
 #   make mutate     remove each isolation check of the module in turn and
 #                   show that a test fails (MUTATIONS= names a subset)
+#   make series-check  build the series patch by patch with IPv6 built in,
+#                   modular and off, and with the call-outs configured out
+#                   (FLAVOURS= names a subset)
 #   make docs       the ABI reference from kernel-doc, in $(VS_CACHE)/out/docs
 #   make clean      remove the build output (not the kernel build cache)
 #
@@ -139,6 +142,11 @@ mutate: build-debug
 		$(call kout,debug)/arch/x86/boot/bzImage $(B)/tools \
 		$(B)/tests-debug tests/mutations $(MUTATIONS)
 
+# Each patch on its own, in each configuration that changes what the
+# patches compile (tests/series-check.sh).
+series-check: deps
+	@tests/series-check.sh $(FLAVOURS)
+
 # The ABI reference from the kernel-doc comments of the uapi header and
 # the command handlers, as reStructuredText.
 docs: kernel-debug
@@ -151,4 +159,4 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz \
-	mutate race
+	mutate race series-check
