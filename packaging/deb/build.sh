@@ -8,10 +8,11 @@
 # <package> is vserver-dkms (the module source for DKMS) or vserver-tools
 # (the tools of <tools dir>, as make -C userspace O=<tools dir> builds
 # them, with the man pages, /etc/vservers, /vservers, modules-load.d and
-# bash completion).  Each package is laid out in <out dir>/stage/<package>
-# and written as <out dir>/<package>_<version>_<arch>.deb.  The version is
-# the repository's VERSION; file times are those of the last commit, so
-# the same commit gives the same packages.
+# bash completion).  Each package is laid out in
+# <out dir>/../deb-stage/<package> and written as
+# <out dir>/<package>_<version>_<arch>.deb.  The version is the
+# repository's VERSION; file times are those of the last commit, so the
+# same commit and tools give the same packages.
 
 set -eu
 
@@ -124,7 +125,7 @@ stage_tools() {
 }
 
 for pkg in "$@"; do
-	stage=$out/stage/$pkg
+	stage=$(dirname "$out")/deb-stage/$pkg
 	rm -rf "$stage"
 	mkdir -p "$stage/DEBIAN"
 	case $pkg in
