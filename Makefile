@@ -21,6 +21,9 @@
 #                   $(VS_CACHE)/out/deb (DEB_PACKAGES: one sub-target each)
 #   make deb-check  build the packages and check them: lintian, contents,
 #                   dkms.conf against Kbuild (make test runs it as deb_test)
+#   make deb-chroot install the packages in a Debian 12 chroot: DKMS skips
+#                   the stock kernel cleanly, removal refuses while contexts
+#                   exist, purge; builds vserver.ko for kernel-debug if built
 #   make clean      remove the build output (not the kernel build cache)
 #
 # All build output goes to $(VS_CACHE) (default ~/.cache/vserver), outside
@@ -175,8 +178,14 @@ deb-tools: tools
 deb-check: tools
 	@tests/deb-check.sh $(DEB_OUT) $(B)/tools
 
+# The packages through apt, dpkg and DKMS in a throw-away Debian 12 chroot
+# (tests/deb-chroot.sh; needs the Debian archive the first time).  The
+# debug kernel's tree, when built, is the patched kernel DKMS builds for.
+deb-chroot: deb
+	@tests/deb-chroot.sh $(DEB_OUT) $(call kout,debug)
+
 clean:
 	rm -rf $(B)
 
 .PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz \
-	mutate race deb deb-check $(DEB_PACKAGES)
+	mutate race deb deb-check deb-chroot $(DEB_PACKAGES)
