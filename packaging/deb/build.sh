@@ -103,7 +103,8 @@ stage_tools() {
 		name=${f##*/}
 		ls "$1"/usr/share/man/man*/"$name".*.gz >/dev/null 2>&1 && continue
 		for g in "$sbin"/*; do
-			[ "$g" != "$f" ] && [ "$g" -ef "$f" ] || continue
+			[ "$g" != "$f" ] || continue
+			[ "$(stat -c %i "$g")" = "$(stat -c %i "$f")" ] || continue
 			for p in "$1"/usr/share/man/man*/"${g##*/}".*.gz; do
 				[ -f "$p" ] || continue
 				page=${p##*/}
