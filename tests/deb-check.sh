@@ -9,14 +9,14 @@
 # packaging/deb/build.sh (from the tools in <tools dir>), then checks:
 # lintian finds nothing but the documented overrides (pedantic and info
 # tags included); the control fields carry VERSION; the contents hold the
-# required files (dpkg-deb -c, -I); dkms.conf agrees with Kbuild and
-# kernel/Makefile (module name and place, every source file present) and
-# with the patch series (the configuration symbol and header that mark a
-# patched kernel); the packaged Makefile's kernel check refuses a tree
-# without the series and accepts one with it; the maintainer scripts
-# parse; the tools report VERSION; bash completion offers verbs, options
-# and the guests of /etc/vservers.  Runs in about 15 seconds; make test
-# runs it as the unit test deb_test.
+# required files and conffiles (dpkg-deb -c, -I); dkms.conf agrees with
+# Kbuild and kernel/Makefile (module name and place, every source file
+# present) and with the patch series (the configuration symbol and header
+# that mark a patched kernel); the packaged Makefile's kernel check
+# refuses a tree without the series and accepts one with it; the
+# maintainer scripts and kernel hooks parse; the tools report VERSION;
+# bash completion offers verbs, options and the guests of /etc/vservers.
+# Runs in about 15 seconds; make test runs it as the unit test deb_test.
 #
 # Ends with "N passed, N failed"; exits 0 only if nothing failed.
 
@@ -91,10 +91,16 @@ check "control: vserver-tools has postinst, vserver-dkms postinst and prerm" \
 	sh -c "dpkg-deb -I '$tools_deb' | grep -q ' postinst ' &&
 	       dpkg-deb -I '$dkms_deb' | grep -q ' postinst ' &&
 	       dpkg-deb -I '$dkms_deb' | grep -q ' prerm '"
-check "maintainer scripts parse (sh -n)" sh -c "
+check "maintainer scripts and kernel hooks parse (sh -n)" sh -c "
 	dpkg-deb -e '$dkms_deb' '$tmp/dkms.ctl' && dpkg-deb -e '$tools_deb' '$tmp/tools.ctl' &&
-	for s in '$tmp'/dkms.ctl/postinst '$tmp'/dkms.ctl/prerm '$tmp'/tools.ctl/postinst; do
+	for s in '$tmp'/dkms.ctl/postinst '$tmp'/dkms.ctl/prerm '$tmp'/tools.ctl/postinst \
+		'$tmp'/dkms/usr/libexec/vserver-dkms/kernel-hook \
+		'$tmp'/dkms/etc/kernel/*/vserver-dkms; do
 		sh -n \"\$s\" || exit 1; done"
+check "conffiles: vserver-dkms's kernel hooks, no other file in /etc" sh -c "
+	test \"\$(cat '$tmp/dkms.ctl/conffiles')\" = '/etc/kernel/header_postinst.d/vserver-dkms
+/etc/kernel/postinst.d/vserver-dkms' && ! test -e '$tmp/tools.ctl/conffiles' &&
+	! dpkg-deb -c '$tools_deb' | grep -q '^-.* \./etc/'"
 
 # has <list> <mode pattern> <path>: the listing has the path with the mode.
 has() { grep -qx -e "$2 $3" "$tmp/$1.list" || { echo "missing: $2 $3"; return 1; }; }
@@ -133,6 +139,11 @@ check "dkms: the Makefile's check tests $excl and a header the series adds" sh -
 	h=\$(sed -n 's|.*/\(include/linux/[a-z_]*\.h\).*|\1|p' '$tmp/dkms$src/Makefile' | head -n 1) &&
 	echo \"header: \$h\" && grep -q \"^+++ b/\$h\$\" '$top'/patches/*.patch &&
 	grep -q \"#include <\${h#include/}>\" '$top'/kernel/*.c"
+check "dkms.conf: no AUTOINSTALL; the kernel hooks build only for $excl=y" sh -c "
+	! grep -q '^AUTOINSTALL' '$conf' &&
+	grep -q '\^$excl=y' '$tmp/dkms/usr/libexec/vserver-dkms/kernel-hook' &&
+	grep -qx 'exec /usr/libexec/vserver-dkms/kernel-hook \"\$1\"' '$tmp/dkms/etc/kernel/postinst.d/vserver-dkms' &&
+	cmp '$tmp/dkms/etc/kernel/postinst.d/vserver-dkms' '$tmp/dkms/etc/kernel/header_postinst.d/vserver-dkms'"
 check "dkms.conf: MAKE and CLEAN go through the checking Makefile" sh -c "
 	grep -qx 'MAKE\[0\]=\"make KDIR=\${kernel_source_dir}\"' '$conf' &&
 	grep -qx 'CLEAN=\"make KDIR=\${kernel_source_dir} clean\"' '$conf'"

@@ -120,6 +120,23 @@ check "both packages are configured, dpkg --audit is quiet" sh -c "
 	test -z \"\$(chroot '$root' dpkg --audit)\""
 check "dkms status: added, not built for $stock" sh -c "
 	chroot '$root' dkms status | tee /dev/stderr | grep -qx 'vserver/[^:]*: added'"
+# What a kernel package runs when it or its headers are installed: no
+# failure for a kernel without the series (Debian 12's dkms would fail its
+# autoinstall on a module that BUILD_EXCLUSIVE skips; vserver has none).
+kernel_hooks() {
+	in_root "run-parts --report --exit-on-error --arg=$1 /etc/kernel/header_postinst.d &&
+		run-parts --report --exit-on-error --arg=$1 --arg=/boot/vmlinuz-$1 /etc/kernel/postinst.d" \
+		>"$root/hooks.log" 2>&1
+	rc=$?
+	cat "$root/hooks.log"
+	return $rc
+}
+stock_hooks() {
+	kernel_hooks "$stock" &&
+		grep -q "kernel $stock lacks the vserver patch series" "$root/hooks.log"
+}
+check "kernel hooks for $stock succeed, naming it as lacking the series" \
+	stock_hooks
 check "vserver-tools: /vservers has mode 000, postinst said the barrier is missing" sh -c "
 	test \"\$(stat -c %a '$root/vservers')\" = 0 &&
 	grep -q 'no chroot barrier on /vservers yet' '$root/install.log'"
@@ -161,8 +178,11 @@ if [ -n "$kout" ] && [ -f "$kout/include/config/kernel.release" ]; then
 		{ [ -z "$src" ] || [ "$src" = "$kout" ] || bind_ro "$src" "$src"; }; then
 		mkdir -p "$root/lib/modules/$krel"
 		ln -sfn /usr/src/linux-vserver "$root/lib/modules/$krel/build"
-		check "DKMS builds and installs vserver.ko for the patched $krel" \
-			in_root "dkms install -m vserver -v $version -k $krel"
+		check "kernel hooks for the patched $krel build and install vserver.ko" \
+			kernel_hooks "$krel"
+		check "dkms status: installed for $krel" sh -c "
+			chroot '$root' dkms status -k $krel | tee /dev/stderr |
+			grep -q '^vserver/$version, $krel, [^:]*: installed'"
 		check "vserver.ko in /lib/modules/$krel/updates/dkms, vermagic $krel" \
 			sh -c "chroot '$root' sh -c 'modinfo -F vermagic /lib/modules/$krel/updates/dkms/vserver.ko*' |
 				tee /dev/stderr | grep -q '^$krel '"

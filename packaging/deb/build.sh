@@ -63,6 +63,13 @@ stage_dkms() {
 	done
 	subst "$here/vserver-dkms/dkms.conf" - - >"$src/dkms.conf"
 	cp "$here/vserver-dkms/Makefile" "$src/Makefile"
+	mkdir -p "$1/usr/libexec/vserver-dkms"
+	subst "$here/vserver-dkms/kernel-hook" - - \
+		>"$1/usr/libexec/vserver-dkms/kernel-hook"
+	for d in postinst.d header_postinst.d; do
+		mkdir -p "$1/etc/kernel/$d"
+		cp "$here/vserver-dkms/kernel-hook.etc" "$1/etc/kernel/$d/vserver-dkms"
+	done
 	doc "$1" vserver-dkms
 }
 
@@ -139,7 +146,9 @@ for pkg in "$@"; do
 	# vserver build makes it), the barrier comes in postinst.
 	find "$stage" -type d -exec chmod 755 {} +
 	find "$stage" -type f -exec chmod 644 {} +
-	[ -d "$stage/usr/sbin" ] && find "$stage/usr/sbin" -type f -exec chmod 755 {} +
+	for x in usr/sbin usr/libexec/vserver-dkms etc/kernel; do
+		[ -d "$stage/$x" ] && find "$stage/$x" -type f -exec chmod 755 {} +
+	done
 	[ -d "$stage/vservers" ] && chmod 000 "$stage/vservers"
 
 	for s in postinst prerm postrm; do
@@ -150,6 +159,13 @@ for pkg in "$@"; do
 	(cd "$stage" && find . -path ./DEBIAN -prune -o -type f -print |
 		sed 's|^\./||' | LC_ALL=C sort | xargs md5sum) >"$stage/DEBIAN/md5sums"
 	chmod 644 "$stage/DEBIAN/md5sums"
+	# Every file in /etc is a conffile.
+	if [ -d "$stage/etc" ]; then
+		(cd "$stage" && find etc -type f | LC_ALL=C sort | sed 's|^|/|') \
+			>"$stage/DEBIAN/conffiles"
+		[ -s "$stage/DEBIAN/conffiles" ] || rm "$stage/DEBIAN/conffiles"
+	fi
+	[ -f "$stage/DEBIAN/conffiles" ] && chmod 644 "$stage/DEBIAN/conffiles"
 	size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 	subst "$here/$pkg/control" "$arch" "$size" >"$stage/DEBIAN/control"
 
