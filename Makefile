@@ -20,6 +20,13 @@
 #                   modular and off, and with the call-outs configured out
 #                   (FLAVOURS= names a subset)
 #   make docs       the ABI reference from kernel-doc, in $(VS_CACHE)/out/docs
+#   make deb        the Debian packages vserver-dkms and vserver-tools, in
+#                   $(VS_CACHE)/out/deb (DEB_PACKAGES: one sub-target each)
+#   make deb-check  build the packages and check them: lintian, contents,
+#                   dkms.conf against Kbuild (make test runs it as deb_test)
+#   make deb-chroot install the packages in a Debian 12 chroot: DKMS skips
+#                   the stock kernel cleanly, removal refuses while contexts
+#                   exist, purge; builds vserver.ko for kernel-debug if built
 #   make clean      remove the build output (not the kernel build cache)
 #
 # All build output goes to $(VS_CACHE) (default ~/.cache/vserver), outside
@@ -88,6 +95,9 @@ unit-tests:
 	@$(CC) -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -Iuserspace \
 		-Ikernel/uapi -o $(B)/unit/parse_test tests/unit/parse_test.c \
 		userspace/lib/parse.c userspace/lib/names.c userspace/lib/syscall.c
+	@printf '#!/bin/sh\nexec %s/tests/deb-check.sh %s %s\n' \
+		"$(CURDIR)" "$(DEB_OUT)" "$(B)/tools" >$(B)/unit/deb_test
+	@chmod 755 $(B)/unit/deb_test
 
 initramfs-%: module-% tools guest-tests-%
 	@$(Q)/initramfs.sh $(B)/initramfs-$*.cpio.gz \
@@ -155,8 +165,35 @@ docs: kernel-debug
 		kernel/uapi/linux/vserver.h kernel/*cmd.c >$(B)/docs/abi-reference.rst
 	@echo "docs: $(B)/docs/abi-reference.rst"
 
+# Debian packages, written to $(DEB_OUT) by packaging/deb/build.sh (plain
+# dpkg-deb).  Each package has a sub-target in DEB_PACKAGES; the
+# linux-image and linux-headers packages of the patched distribution
+# kernel are to join it as deb-kernel.
+DEB_OUT := $(B)/deb
+DEB_PACKAGES := deb-dkms deb-tools
+
+deb: $(DEB_PACKAGES)
+
+deb-dkms:
+	@packaging/deb/build.sh $(DEB_OUT) $(B)/tools vserver-dkms
+
+deb-tools: tools
+	@packaging/deb/build.sh $(DEB_OUT) $(B)/tools vserver-tools
+
+# Builds the packages itself, then lintian, contents, dkms.conf against
+# Kbuild and the series (tests/deb-check.sh); make test runs the same as
+# the unit test deb_test.
+deb-check: tools
+	@tests/deb-check.sh $(DEB_OUT) $(B)/tools
+
+# The packages through apt, dpkg and DKMS in a throw-away Debian 12 chroot
+# (tests/deb-chroot.sh; needs the Debian archive the first time).  The
+# debug kernel's tree, when built, is the patched kernel DKMS builds for.
+deb-chroot: deb
+	@tests/deb-chroot.sh $(DEB_OUT) $(call kout,debug)
+
 clean:
 	rm -rf $(B)
 
 .PHONY: all deps tools unit-tests test vm run bench check docs clean fuzz \
-	mutate race series-check
+	mutate race series-check deb deb-check deb-chroot $(DEB_PACKAGES)

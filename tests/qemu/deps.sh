@@ -10,7 +10,7 @@ set -eu
 
 pkgs="linux-source-6.1 qemu-system-x86 busybox-static bc bison flex
 libelf-dev libssl-dev cpio kmod dwarves make gcc libc6-dev e2fsprogs
-sparse cppcheck python3 python3-ply python3-git perl git"
+sparse cppcheck python3 python3-ply python3-git perl git lintian"
 
 missing=""
 for p in $pkgs; do

@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "0.1"
-#endif
+/* PACKAGE_VERSION comes from ../VERSION through the Makefile. */
 
 #define USAGE_HEADER	"\nUsage:\n"
 #define USAGE_OPTIONS	"\nOptions:\n"
