@@ -19,7 +19,8 @@
  * inode itself is never written.  The caller then looks the name up
  * again (-ESTALE) and changes the copy.  Two tasks breaking the same link
  * at once both copy; the second finds the name moved on and drops its
- * copy.  The last link of such a file simply loses the attributes.
+ * copy.  The last link of such a file simply loses the attributes, once
+ * the directory's lock shows that it still is the last link.
  *
  * The copy is made with the module's own credentials (the caller may be
  * allowed to write the file without being allowed to read it), but only
@@ -266,6 +267,39 @@ static bool vx_cow_allowed(const struct path *path, unsigned int how)
 	       !generic_permission(userns, inode, MAY_WRITE);
 }
 
+/*
+ * The last link of a shared file just loses the attributes and is then
+ * changed in place, but only while it really is the last link.  The
+ * caller looked the name up before taking any lock: a concurrent break
+ * may have renamed a private copy over that name since, leaving the
+ * shared inode with one link (another guest's file) and the caller with
+ * a stale dentry for it.  Clearing the attributes through that dentry
+ * would let the caller write the other guest's file.  Check under the
+ * directory's lock, which a break's rename holds too; an immutable inode
+ * gets no new links meanwhile (vfs_link() refuses it).
+ */
+static int vx_cow_last_link(const struct path *path)
+{
+	struct dentry *dentry = path->dentry, *dir = dget_parent(dentry);
+	struct inode *inode = d_inode(dentry);
+	int err;
+
+	err = mnt_want_write(path->mnt);
+	if (err)
+		goto out;
+	inode_lock_nested(d_inode(dir), I_MUTEX_PARENT);
+	err = -ESTALE;
+	if (dentry->d_parent == dir && !d_unhashed(dentry) &&
+	    d_inode(dentry) == inode && inode->i_nlink <= 1)
+		err = __vx_iattr_change(path, 0, IATTR_IMMUTABLE |
+					IATTR_IXUNLINK | IATTR_COW);
+	inode_unlock(d_inode(dir));
+	mnt_drop_write(path->mnt);
+out:
+	dput(dir);
+	return err;
+}
+
 /**
  * vc_cow_break - the cow_break call-out
  * @path: an immutable file about to be changed by name
@@ -273,8 +307,9 @@ static bool vx_cow_allowed(const struct path *path, unsigned int how)
  *
  * Return: 0 to go on (not a copy-on-write link, or its last link, which
  * just lost the attributes, or a change the caller may not make anyway);
- * -ESTALE once the link has a private copy; or the error that kept it
- * from getting one, with the link unchanged.
+ * -ESTALE once the link has a private copy, or when the name no longer
+ * leads to the inode (look it up again); or the error that kept it from
+ * getting one, with the link unchanged.
  */
 int vc_cow_break(const struct path *path, unsigned int how)
 {
@@ -292,8 +327,7 @@ int vc_cow_break(const struct path *path, unsigned int how)
 
 	old = override_creds(vx_cow_cred);
 	if (inode->i_nlink <= 1) {
-		err = vx_iattr_change(path, 0, IATTR_IMMUTABLE |
-				      IATTR_IXUNLINK | IATTR_COW);
+		err = vx_cow_last_link(path);
 	} else {
 		err = mnt_want_write(path->mnt);
 		if (!err) {

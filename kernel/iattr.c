@@ -223,6 +223,35 @@ out:
 }
 
 /**
+ * __vx_iattr_change - change attributes of a file, write access held
+ * @path: the file; the caller holds mnt_want_write() on @path->mnt
+ * @flags: the new values of the IATTR_* bits in @mask
+ * @mask: the attributes to change; each must be supported
+ *
+ * For callers that must take write access before a lock of their own
+ * (freeze protection comes before inode locks).  Otherwise as
+ * vx_iattr_change().
+ *
+ * Return: as vx_iattr_change().
+ */
+int __vx_iattr_change(const struct path *path, u32 flags, u32 mask)
+{
+	struct inode *inode = d_inode(path->dentry);
+	bool immutable = flags & IATTR_IMMUTABLE;
+	int err = 0;
+
+	if (mask & ~vx_iattr_supported(inode))
+		return -EINVAL;
+	if ((mask & IATTR_IMMUTABLE) && !immutable)
+		err = vx_iattr_set_immutable(path, false);
+	if (!err && (mask & VX_IATTR_STORED))
+		err = vx_iattr_set_stored(path, flags, mask);
+	if (!err && (mask & IATTR_IMMUTABLE) && immutable)
+		err = vx_iattr_set_immutable(path, true);
+	return err;
+}
+
+/**
  * vx_iattr_change - change attributes of a file
  * @path: the file
  * @flags: the new values of the IATTR_* bits in @mask
@@ -237,21 +266,12 @@ out:
  */
 int vx_iattr_change(const struct path *path, u32 flags, u32 mask)
 {
-	struct inode *inode = d_inode(path->dentry);
-	bool immutable = flags & IATTR_IMMUTABLE;
 	int err;
 
-	if (mask & ~vx_iattr_supported(inode))
-		return -EINVAL;
 	err = mnt_want_write(path->mnt);
 	if (err)
 		return err;
-	if ((mask & IATTR_IMMUTABLE) && !immutable)
-		err = vx_iattr_set_immutable(path, false);
-	if (!err && (mask & VX_IATTR_STORED))
-		err = vx_iattr_set_stored(path, flags, mask);
-	if (!err && (mask & IATTR_IMMUTABLE) && immutable)
-		err = vx_iattr_set_immutable(path, true);
+	err = __vx_iattr_change(path, flags, mask);
 	mnt_drop_write(path->mnt);
 	return err;
 }

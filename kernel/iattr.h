@@ -13,6 +13,7 @@ struct dentry;
 struct path;
 
 int vx_iattr_load(struct inode *inode, struct dentry *dentry);
+int __vx_iattr_change(const struct path *path, u32 flags, u32 mask);
 int vx_iattr_change(const struct path *path, u32 flags, u32 mask);
 int vc_inode_permission(struct inode *inode, int mask);
 bool vc_inode_unlinkable(struct inode *inode);
