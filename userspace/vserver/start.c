@@ -434,6 +434,17 @@ static int add_addresses(const struct guest *g, struct vs_ifaddr *added,
 
 		if (gi->nodev)
 			continue;
+		/*
+		 * Our address may become the primary of its subnet: its
+		 * removal at our stop must not take the other guests'.
+		 */
+		ret = gi->a.family == AF_INET ?
+		      vs_ifaddr_keep_secondaries(gi->a.dev) : 0;
+		if (ret && ret != -ENODEV) {
+			warnc(-ret, "%s: interfaces/%s: cannot set net.ipv4.conf.%s.promote_secondaries",
+			      g->name, gi->id, gi->a.dev);
+			return -1;
+		}
 		ret = vs_ifaddr_change(&gi->a, 1);
 		if (ret == -EEXIST)
 			continue;	/* the host's own: not ours to remove */
