@@ -8,10 +8,12 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/if_addr.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -95,6 +97,45 @@ int vs_ifaddr_change(const struct vs_ifaddr *a, int add)
 	else
 		ret = ack.err.error;
 out:
+	close(fd);
+	return ret;
+}
+
+/**
+ * vs_ifaddr_keep_secondaries() - let the other IPv4 addresses of a
+ *                                subnet outlive its primary address
+ * @dev: the interface
+ *
+ * The first IPv4 address of a subnet on an interface is its primary, the
+ * later ones its secondaries; removing the primary removes every
+ * secondary with it, unless net.ipv4.conf.@dev.promote_secondaries is
+ * set, in which case one of them becomes the primary.  Guests come and
+ * go in any order, each with its own address of a shared subnet: one
+ * guest's stop must not take the others' addresses.  The setting is
+ * turned on (and left on) before an address is added.
+ *
+ * Return: 0 (also when it was on already), -ENODEV if there is no such
+ * interface, or another -errno.
+ */
+int vs_ifaddr_keep_secondaries(const char *dev)
+{
+	char path[64], val[4] = "";
+	int fd, ret = 0;
+	ssize_t n;
+
+	/* A name the kernel knows has no '/' and is not "." or "..". */
+	if (!if_nametoindex(dev))
+		return -ENODEV;
+	snprintf(path, sizeof(path), "/proc/sys/net/ipv4/conf/%s/promote_secondaries",
+		 dev);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ENODEV : -errno;
+	n = read(fd, val, sizeof(val) - 1);
+	if (n < 0)
+		ret = -errno;
+	else if (val[0] != '1' && pwrite(fd, "1\n", 2, 0) != 2)
+		ret = -errno;
 	close(fd);
 	return ret;
 }

@@ -28,5 +28,6 @@ struct vs_ifaddr {
 };
 
 int vs_ifaddr_change(const struct vs_ifaddr *a, int add);
+int vs_ifaddr_keep_secondaries(const char *dev);
 
 #endif /* VS_IFADDR_H */

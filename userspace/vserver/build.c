@@ -23,6 +23,7 @@
 #include <ftw.h>
 #include <getopt.h>
 #include <linux/capability.h>
+#include <linux/openat2.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,11 +101,10 @@ static int write_file(const char *dir, const char *file, const char *fmt, ...)
 	return 0;
 }
 
+/* The configuration's directories, in the new @base: parents first. */
 static int make_dirs(const char *base, const char *const *dirs, mode_t mode)
 {
 	char path[PATH_MAX * 2];
-
-	struct stat st;
 
 	for (; *dirs; dirs++) {
 		xsnprintf(path, sizeof(path), "%s/%s", base, *dirs);
@@ -112,18 +112,66 @@ static int make_dirs(const char *base, const char *const *dirs, mode_t mode)
 			warn("cannot create %s", path);
 			return -1;
 		}
-		/*
-		 * A template's tmp -> /etc or dev -> /usr/bin would make us
-		 * change the host's directories: parents come first in
-		 * @dirs, so every component we work below is a real one.
-		 */
-		if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-			warnx("%s: not a directory (a symbolic link in the template?)",
-			      path);
-			return -1;
-		}
 	}
 	return 0;
+}
+
+/*
+ * The directories @dirs (parents first) of the new root @root (@vdir, for
+ * messages), made where missing.  Each is looked up in the new root as
+ * its guest will look it up: one that the template has as a symbolic
+ * link (a merged /usr: bin -> usr/bin, or an absolute sbin -> /usr/sbin)
+ * is followed inside the new root and must lead to a directory there;
+ * no link leads build out of it.
+ */
+static int make_root_dirs(int root, const char *vdir,
+			  const char *const *dirs, mode_t mode)
+{
+	char parent[PATH_MAX];
+	const char *base;
+	int fd;
+
+	for (; *dirs; dirs++) {
+		base = strrchr(*dirs, '/');
+		xsnprintf(parent, sizeof(parent), "%.*s",
+			  base ? (int)(base - *dirs) : 1, base ? *dirs : ".");
+		base = base ? base + 1 : *dirs;
+		fd = guest_open_in(root, parent, O_PATH | O_DIRECTORY);
+		if (fd < 0 || (mkdirat(fd, base, mode) < 0 && errno != EEXIST)) {
+			warn("cannot create %s/%s", vdir, *dirs);
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		close(fd);
+		fd = guest_open_in(root, *dirs, O_PATH | O_DIRECTORY);
+		if (fd < 0) {
+			warn("%s/%s: not a directory in the guest's root (a symbolic link of the template leading nowhere?)",
+			     vdir, *dirs);
+			return -1;
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+/*
+ * A directory of the new root that build writes into (dev, tmp): it must
+ * be a real directory, no symbolic link on the way, so that what build
+ * makes there (device nodes, mode 1777) lands in that directory and in
+ * no other the template points at.
+ */
+static int open_real_dir(int root, const char *vdir, const char *dir,
+			 int flags)
+{
+	int fd;
+
+	fd = guest_openat2(root, dir, flags | O_DIRECTORY,
+			   RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS);
+	if (fd < 0)
+		warn("%s/%s: not a directory (a symbolic link in the template?)",
+		     vdir, dir);
+	return fd;
 }
 
 static unsigned long nodes_removed;
@@ -336,7 +384,7 @@ static void absolute_path(const char *src, char *buf, size_t size)
 }
 
 /* The root's contents, by method. */
-static int fill_root(const struct build *b, const char *vdir)
+static int fill_root(const struct build *b, int root, const char *vdir)
 {
 	static const char *const dirs[] = {
 		"bin", "dev", "etc", "etc/init.d", "home", "proc", "root", "run",
@@ -397,14 +445,23 @@ static int fill_root(const struct build *b, const char *vdir)
 	if (ret)
 		return -1;
 dirs:
-	if (remove_device_nodes(vdir) || make_dirs(vdir, dirs, 0755))
+	if (remove_device_nodes(vdir) || make_root_dirs(root, vdir, dirs, 0755))
 		return -1;
-	xsnprintf(src, sizeof(src), "%s/tmp", vdir);
-	return chmod(src, 01777) < 0 ? -1 : 0;
+	fd = open_real_dir(root, vdir, "tmp", O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ret = fchmod(fd, 01777);
+	if (ret < 0)
+		warn("cannot change the mode of %s/tmp", vdir);
+	close(fd);
+	return ret;
 }
 
-/* A minimal /dev: the devices every program expects, ptys from devpts. */
-static int fill_dev(const char *vdir)
+/*
+ * A minimal /dev: the devices every program expects, ptys from devpts.
+ * Made by descriptor in the new root's real dev directory.
+ */
+static int fill_dev(int root, const char *vdir)
 {
 	static const struct {
 		const char *name;
@@ -420,31 +477,39 @@ static int fill_dev(const char *vdir)
 		{ "stdin", "/proc/self/fd/0" }, { "stdout", "/proc/self/fd/1" },
 		{ "stderr", "/proc/self/fd/2" },
 	};
-	static const char *const dirs[] = { "dev/pts", "dev/shm", NULL };
-	char path[PATH_MAX * 2];
+	static const char *const dirs[] = { "pts", "shm" };
+	int dev, ret = -1;
 	size_t i;
 
-	if (make_dirs(vdir, dirs, 0755))
+	dev = open_real_dir(root, vdir, "dev", O_PATH);
+	if (dev < 0)
 		return -1;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (mkdirat(dev, dirs[i], 0755) < 0 && errno != EEXIST) {
+			warn("cannot create %s/dev/%s", vdir, dirs[i]);
+			goto out;
+		}
+	}
 	for (i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
-		xsnprintf(path, sizeof(path), "%s/dev/%s", vdir, nodes[i].name);
-		unlink(path);
-		if (mknod(path, S_IFCHR | nodes[i].mode,
-			  makedev(nodes[i].major, nodes[i].minor)) < 0 ||
-		    chmod(path, nodes[i].mode) < 0) {
-			warn("cannot create %s", path);
-			return -1;
+		unlinkat(dev, nodes[i].name, 0);
+		if (mknodat(dev, nodes[i].name, S_IFCHR | nodes[i].mode,
+			    makedev(nodes[i].major, nodes[i].minor)) < 0 ||
+		    fchmodat(dev, nodes[i].name, nodes[i].mode, 0) < 0) {
+			warn("cannot create %s/dev/%s", vdir, nodes[i].name);
+			goto out;
 		}
 	}
 	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
-		xsnprintf(path, sizeof(path), "%s/dev/%s", vdir, links[i].name);
-		unlink(path);
-		if (symlink(links[i].target, path) < 0) {
-			warn("cannot create %s", path);
-			return -1;
+		unlinkat(dev, links[i].name, 0);
+		if (symlinkat(links[i].target, dev, links[i].name) < 0) {
+			warn("cannot create %s/dev/%s", vdir, links[i].name);
+			goto out;
 		}
 	}
-	return 0;
+	ret = 0;
+out:
+	close(dev);
+	return ret;
 }
 
 /* --interface [<name>=][<dev>:]<ip>[/<prefix>] into interfaces/<n>/. */
@@ -622,7 +687,7 @@ int guest_build(const char *name, int argc, char **argv)
 	struct stat st;
 	uint64_t v;
 	size_t i;
-	int c;
+	int c, root, ret;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+m:h", longopts, NULL)) != -1) {
@@ -715,7 +780,14 @@ int guest_build(const char *name, int argc, char **argv)
 		warn("cannot create %s", vdir);
 		goto fail_cfg;
 	}
-	if (fill_root(&b, vdir) || fill_dev(vdir))
+	root = open(vdir, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (root < 0) {
+		warn("cannot open %s", vdir);
+		goto fail;
+	}
+	ret = fill_root(&b, root, vdir) || fill_dev(root, vdir);
+	close(root);
+	if (ret)
 		goto fail;
 
 	if (write_file(cfgdir, "context", "%u\n", b.xid) ||

@@ -122,6 +122,9 @@ int guest_load(struct guest *g, const char *name);
 bool guest_tree_of(const char *path, char *root, size_t size);
 
 /* hostpath.c */
+int guest_openat2(int dirfd, const char *path, int flags,
+		  unsigned long long resolve);
+int guest_open_in(int root, const char *path, int flags);
 int guest_open_host(const char *path, int flags);
 struct mount_attr guest_mount_attr(unsigned long flags);
 int guest_clone_tree(int fd, bool recursive, const struct mount_attr *attr,

@@ -22,8 +22,17 @@
 #include "lib/c.h"
 #include "guest.h"
 
-static int openat2_fd(int dirfd, const char *path, int flags,
-		      unsigned long long resolve)
+/**
+ * guest_openat2() - openat2(2), with O_CLOEXEC
+ * @dirfd: the directory @path is relative to, or AT_FDCWD
+ * @path: the path
+ * @flags: open(2) flags; O_CLOEXEC is added
+ * @resolve: RESOLVE_* flags
+ *
+ * Return: a descriptor, or -1 with errno set.
+ */
+int guest_openat2(int dirfd, const char *path, int flags,
+		  unsigned long long resolve)
 {
 	struct open_how how = {
 		.flags = flags | O_CLOEXEC,
@@ -31,6 +40,26 @@ static int openat2_fd(int dirfd, const char *path, int flags,
 	};
 
 	return syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+}
+
+/**
+ * guest_open_in() - open a path of a guest's tree as the guest sees it
+ * @root: a descriptor of the guest's root
+ * @path: the path in the guest, absolute or relative to its root
+ * @flags: open(2) flags; O_CLOEXEC is added
+ *
+ * Every symbolic link on the way, absolute or with "..", is resolved in
+ * the guest's root (RESOLVE_IN_ROOT), as the guest's own processes
+ * resolve it: a Debian root's /etc/init.d/rc -> /lib/init/rc names the
+ * guest's /lib/init/rc, never the host's, and no link leads out of the
+ * tree.  /proc magic links are not followed.
+ *
+ * Return: a descriptor, or -1 with errno set.
+ */
+int guest_open_in(int root, const char *path, int flags)
+{
+	return guest_openat2(root, path, flags,
+			     RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
 }
 
 /**
@@ -60,16 +89,15 @@ int guest_open_host(const char *path, int flags)
 		return -1;
 	}
 	if (!guest_tree_of(path, root, sizeof(root)))
-		return openat2_fd(AT_FDCWD, path, flags,
-				  RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
+		return guest_openat2(AT_FDCWD, path, flags,
+				     RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
 	/* The root itself is the host's: build made it, vdir names it. */
-	rfd = openat2_fd(AT_FDCWD, root, O_PATH | O_DIRECTORY,
-			 RESOLVE_NO_MAGICLINKS);
+	rfd = guest_openat2(AT_FDCWD, root, O_PATH | O_DIRECTORY,
+			    RESOLVE_NO_MAGICLINKS);
 	if (rfd < 0)
 		return -1;
 	rest = path + strlen(root);
-	fd = openat2_fd(rfd, *rest ? rest : ".", flags,
-			RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
+	fd = guest_open_in(rfd, *rest ? rest : ".", flags);
 	e = errno;
 	close(rfd);
 	errno = e;

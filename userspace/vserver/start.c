@@ -23,7 +23,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -199,17 +198,12 @@ static void bind_one(const struct guest_mount *m, int target)
 /* Mount one fstab line at its place under the guest root @root. */
 static void mount_one(const struct guest_mount *m, int root)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
-	};
-	int fds[OVERLAY_MAX_DIRS];
+	int fds[OVERLAY_MAX_DIRS], fd;
 	size_t nfds = 0, i;
 	char target[64], *data = m->data;
-	long fd;
 
 	/* Guest symlinks cannot lead the mount out of the guest root. */
-	fd = syscall(SYS_openat2, root, m->dir, &how, sizeof(how));
+	fd = guest_open_in(root, m->dir, O_PATH);
 	if (fd < 0)
 		fail("fstab: cannot find %s in the guest", m->dir);
 	if (m->flags & MS_BIND) {
@@ -219,7 +213,7 @@ static void mount_one(const struct guest_mount *m, int root)
 	}
 	if (!strcmp(m->type, "overlay"))
 		data = overlay_data(m, fds, &nfds);
-	xsnprintf(target, sizeof(target), "/proc/self/fd/%ld", fd);
+	xsnprintf(target, sizeof(target), "/proc/self/fd/%d", fd);
 	if (mount(m->src, target, m->type, m->flags, *data ? data : NULL) < 0)
 		fail("fstab: cannot mount %s on %s", m->src, m->dir);
 	for (i = 0; i < nfds; i++)
@@ -434,6 +428,17 @@ static int add_addresses(const struct guest *g, struct vs_ifaddr *added,
 
 		if (gi->nodev)
 			continue;
+		/*
+		 * Our address may become the primary of its subnet: its
+		 * removal at our stop must not take the other guests'.
+		 */
+		ret = gi->a.family == AF_INET ?
+		      vs_ifaddr_keep_secondaries(gi->a.dev) : 0;
+		if (ret && ret != -ENODEV) {
+			warnc(-ret, "%s: interfaces/%s: cannot set net.ipv4.conf.%s.promote_secondaries",
+			      g->name, gi->id, gi->a.dev);
+			return -1;
+		}
 		ret = vs_ifaddr_change(&gi->a, 1);
 		if (ret == -EEXIST)
 			continue;	/* the host's own: not ours to remove */

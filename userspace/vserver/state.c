@@ -19,10 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
-#include <linux/openat2.h>
 
 #include "lib/c.h"
 #include "lib/cgroup.h"
@@ -227,16 +225,12 @@ bool guest_path_canonical(const char *path)
  */
 int guest_access(const struct guest *g, const char *path, int mode)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
-	};
 	int root, fd, ret, e;
 
 	root = open(g->vdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (root < 0)
 		return -1;
-	fd = syscall(SYS_openat2, root, path, &how, sizeof(how));
+	fd = guest_open_in(root, path, O_PATH);
 	e = errno;
 	close(root);
 	if (fd < 0) {
