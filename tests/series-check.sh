@@ -21,7 +21,9 @@
 #    Headers are checked through the files of the same patch that use
 #    them.
 #
-# Both steps are incremental across runs.  A full per-patch kernel build
+# Both steps are incremental across runs: files whose content a step
+# leaves as it was get their timestamps back, and the objects that step 2
+# compiled from intermediate states are removed.  A full per-patch kernel build
 # would rebuild nearly everything for most patches (include/linux/sched.h
 # includes vserver_hooks.h, which 33 patches touch): days on two cores.
 #
@@ -87,11 +89,44 @@ apply_one() {
 	echo "$p" >>"$state/applied"
 }
 
-reverse_all
 series=$(grep -v '^#' "$top/patches/series" | sed '/^$/d')
-for p in $series; do
-	apply_one "$p"
-done
+skey=$(cd "$top/patches" && cat series $series | sha256sum | cut -c1-16)
+
+patched_files() {
+	[ $# -gt 0 ] || return 0
+	sed -n 's|^+++ b/\([^	]*\).*|\1|p; s|^--- a/\([^	]*\).*|\1|p' "$@" 2>/dev/null |
+		sort -u
+}
+
+# Copies of the files the patches touch, with their timestamps: after a
+# round of reversing and applying, a file with the same content gets its
+# timestamp back, so make does not rebuild what did not change.
+stash_files() {
+	rm -rf "$state/stash"
+	mkdir -p "$state/stash"
+	for f in $(patched_files "$state"/*.patch "$top"/patches/*.patch); do
+		[ -f "$src/$f" ] || continue
+		mkdir -p "$state/stash/$(dirname "$f")"
+		cp -p "$src/$f" "$state/stash/$f"
+	done
+}
+
+restore_times() {
+	(cd "$state/stash" && find . -type f) | while read -r f; do
+		cmp -s "$state/stash/$f" "$src/$f" && touch -r "$state/stash/$f" "$src/$f"
+	done
+	rm -rf "$state/stash"
+}
+
+if [ "$(cat "$state/key" 2>/dev/null)" != "$skey" ]; then
+	stash_files
+	reverse_all
+	for p in $series; do
+		apply_one "$p"
+	done
+	restore_times
+	echo "$skey" >"$state/key"
+fi
 
 configure() {
 	f=$1
@@ -147,7 +182,8 @@ for f in $flavours; do
 	fi
 done
 
-# Step 2: patch by patch.
+# Step 2: patch by patch.  The tree ends at the whole series again.
+stash_files
 reverse_all
 n=0
 for p in $series; do
@@ -163,6 +199,7 @@ for p in $series; do
 				targets="$targets $o"
 		done
 		[ -n "$targets" ] || continue
+		echo "$targets" >>"$out/.vs-step2-objs"
 		# Kconfig may have changed: the flavour's options come back
 		# on top of whatever this patch defines.
 		cp "$out/.config.full" "$out/.config"
@@ -174,6 +211,19 @@ for p in $series; do
 		fi
 	done
 	msg "$(printf '%02d' "$n") $p"
+done
+
+# The objects compiled from intermediate states must not pass for the
+# whole series' ones: the next step 1 compiles them again.
+restore_times
+for f in $flavours; do
+	out=$cache/series-build-$f
+	[ -f "$out/.vs-step2-objs" ] || continue
+	for o in $(cat "$out/.vs-step2-objs"); do
+		rm -f "$out/$o" "$out/$(dirname "$o")/.$(basename "$o").cmd"
+	done
+	rm -f "$out/.vs-step2-objs" "$out/.config"
+	cp "$out/.config.full" "$out/.config"
 done
 
 msg "$failed failed"
